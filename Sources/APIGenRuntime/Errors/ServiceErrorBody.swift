@@ -45,9 +45,11 @@ extension ServiceErrorBody: PayloadDecodable {
     public init(from payload: PayloadObject) throws(ResponseDecodingError) {
         code = try payload.decode(String.self, forKey: "Code")
         message = try payload.decodeIfPresent(String.self, forKey: "Message")
-        requestId =
-            try payload.decodeIfPresent(String.self, forKey: "RequestId")
-            ?? payload.decodeIfPresent(String.self, forKey: "RequestID")
+        if let requestId = try payload.decodeIfPresent(String.self, forKey: "RequestId") {
+            self.requestId = requestId
+        } else {
+            requestId = try payload.decodeIfPresent(String.self, forKey: "RequestID")
+        }
         hostId = try payload.decodeIfPresent(String.self, forKey: "HostId")
         recommend = try payload.decodeIfPresent(String.self, forKey: "Recommend")
     }
