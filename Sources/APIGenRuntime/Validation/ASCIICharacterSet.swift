@@ -10,7 +10,7 @@ public struct ASCIICharacterSet: Sendable, Hashable {
         }
     }
 
-    private mutating func insert(_ byte: UInt8) {
+    fileprivate mutating func insert(_ byte: UInt8) {
         if byte < 64 {
             low |= 1 << UInt64(byte)
         } else {
@@ -44,4 +44,27 @@ public struct ASCIICharacterSet: Sendable, Hashable {
     public static let letters = ASCIICharacterSet(
         "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
     )
+}
+
+extension ASCIICharacterSet {
+    /// Creates the set from entries that are single characters, such as `"."`, or ascending
+    /// ranges, such as `"0-9"`, as specs write character classes. Non-ASCII entries are
+    /// ignored.
+    public init(ranges entries: [String]) {
+        self.init("")
+        for entry in entries {
+            let scalars = Array(entry.unicodeScalars)
+            if scalars.count == 3, scalars[1] == "-", scalars[0].isASCII, scalars[2].isASCII,
+                scalars[0].value <= scalars[2].value
+            {
+                for value in scalars[0].value...scalars[2].value {
+                    insert(UInt8(value))
+                }
+            } else {
+                for scalar in scalars where scalar.isASCII {
+                    insert(UInt8(scalar.value))
+                }
+            }
+        }
+    }
 }

@@ -6,13 +6,14 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     /// The rule's kind as the spec names it, such as `length` or `minCount`.
     public var rule: String
 
-    /// The error code the server answers when it sees the same mistake.
-    public var errorCode: String
+    /// The error code the server answers when it sees the same mistake, when the spec names
+    /// one.
+    public var errorCode: String?
 
     /// What is wrong and how to fix it. It never contains a secret parameter's value.
     public var message: String
 
-    public init(parameter: String, rule: String, errorCode: String, message: String) {
+    public init(parameter: String, rule: String, errorCode: String?, message: String) {
         self.parameter = parameter
         self.rule = rule
         self.errorCode = errorCode
@@ -20,7 +21,8 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(parameter): \(message) [rule \(rule), server error \(errorCode)]"
+        let code = errorCode.map { ", server error \($0)" } ?? ""
+        return "\(parameter): \(message) [rule \(rule)\(code)]"
     }
 }
 

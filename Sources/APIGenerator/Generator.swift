@@ -1,0 +1,76 @@
+import APISpec
+import Foundation
+
+/// A file the generator produces, with its path relative to the output folder.
+public struct GeneratedFile: Sendable, Hashable {
+    /// The path below the output folder, such as `DirectMail/ModifyPWByDomain.swift`.
+    public var path: String
+    public var contents: String
+
+    public init(path: String, contents: String) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// The generator's stages, from spec files to Swift text: load, check, render. Writing is a
+/// separate stage, ``OutputWriter``, so that a failed run writes nothing.
+public enum Generator {
+    /// The outcome of a run: the files and the checks' warnings.
+    public struct Output: Sendable {
+        public var files: [GeneratedFile]
+        public var warnings: [Diagnostic]
+    }
+
+    /// Loads, checks and renders every product under `specsDirectory`.
+    ///
+    /// - Throws: `SpecError` with every diagnostic of every spec when any is an error.
+    public static func generate(specsDirectory: URL, displayPrefix: String) throws(SpecError) -> Output {
+        let products = try SpecLoader.loadProducts(in: specsDirectory, displayPrefix: displayPrefix)
+        return try generate(products: products)
+    }
+
+    /// Checks and renders loaded products.
+    public static func generate(products: [ProductSpec]) throws(SpecError) -> Output {
+        var warnings: [Diagnostic] = []
+        var errors: [Diagnostic] = []
+        for product in products {
+            do {
+                warnings += try SpecChecker.validate(product)
+            } catch {
+                errors += error.diagnostics
+            }
+        }
+        if !errors.isEmpty {
+            throw SpecError(errors)
+        }
+        var files: [GeneratedFile] = []
+        for product in products {
+            files += render(product)
+        }
+        return Output(files: files.sorted { $0.path < $1.path }, warnings: warnings)
+    }
+
+    /// Renders one checked product: one file per action and one shared client file.
+    public static func render(_ product: ProductSpec) -> [GeneratedFile] {
+        var files = [
+            GeneratedFile(
+                path: "\(product.module)/\(product.module)Client.swift", contents: ClientRenderer(product: product).render())
+        ]
+        for action in product.actions {
+            var renderer = ActionRenderer(action: action, product: product)
+            files.append(GeneratedFile(path: "\(product.module)/\(renderer.typeName).swift", contents: renderer.render()))
+        }
+        return files
+    }
+
+    /// Returns the paths that a product's files will have, known before any spec is rendered,
+    /// as a build plugin must declare its outputs in advance.
+    public static func outputPaths(module: String, actionFileNames: [String]) -> [String] {
+        let actions = actionFileNames.map { name -> String in
+            let action = (name as NSString).deletingPathExtension
+            return "\(module)/\(SwiftNaming.upperCamelCase(action)).swift"
+        }
+        return (["\(module)/\(module)Client.swift"] + actions).sorted()
+    }
+}

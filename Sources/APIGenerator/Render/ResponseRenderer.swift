@@ -1,0 +1,115 @@
+import APISpec
+
+/// Renders an action's response type and any nested object types, each with a decoder that
+/// reads a parsed XML or JSON payload.
+struct ResponseRenderer {
+    let action: ActionSpec
+    let typeName: String
+
+    func render(into writer: inout SwiftWriter) {
+        writer.block("extension \(typeName)") { writer in
+            writer.doc(summary: "The body of a successful `\(action.name)` call.", [
+                "Decoded from JSON or from XML with the root element `<\(action.response.xmlRoot)>`. Unknown fields are skipped.",
+            ])
+            renderStruct(
+                name: "Response", conformances: "ActionResponse, Hashable", fields: action.response.fields,
+                into: &writer)
+        }
+    }
+
+    private func renderStruct(name: String, conformances: String, fields: [FieldSpec], into writer: inout SwiftWriter) {
+        writer.block("public struct \(name): \(conformances)") { writer in
+            for field in fields {
+                renderProperty(field, into: &writer)
+                writer.blank()
+            }
+            renderInitializer(fields, into: &writer)
+            writer.blank()
+            renderDecoder(fields, into: &writer)
+            for object in nestedObjects(fields) {
+                writer.blank()
+                writer.doc(summary: "An element of `\(name)`.")
+                renderStruct(
+                    name: SwiftNaming.upperCamelCase(object.typeName), conformances: "PayloadDecodable, Hashable",
+                    fields: object.fields, into: &writer)
+            }
+        }
+    }
+
+    private func nestedObjects(_ fields: [FieldSpec]) -> [ObjectSpec] {
+        fields.compactMap { field in
+            switch field.type {
+            case .object(let object), .array(.object(let object)): object
+            default: nil
+            }
+        }
+    }
+
+    private func propertyType(_ field: FieldSpec) -> String {
+        let base = SwiftTypes.name(of: field.type)
+        return field.isRequired ? base : base + "?"
+    }
+
+    private func renderProperty(_ field: FieldSpec, into writer: inout SwiftWriter) {
+        var facts = MemberDocs.facts(wireName: field.name, isRequired: field.isRequired, example: field.example, isSecret: false)
+        if let itemName = field.itemName {
+            facts += " In XML each element is wrapped as `<\(itemName)>`."
+        }
+        writer.doc(summary: SwiftLiteral.docText(field.description), [facts])
+        writer.line("public var \(SwiftNaming.lowerCamelCase(field.name)): \(propertyType(field))")
+    }
+
+    private func renderInitializer(_ fields: [FieldSpec], into writer: inout SwiftWriter) {
+        writer.doc(summary: "Creates a value from its fields, as tests and previews do.")
+        if fields.isEmpty {
+            writer.line("public init() {}")
+            return
+        }
+        let arguments = fields.map { field in
+            "\(SwiftNaming.bare(SwiftNaming.lowerCamelCase(field.name))): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
+        }
+        let body: (inout SwiftWriter) -> Void = { writer in
+            for field in fields {
+                let name = SwiftNaming.lowerCamelCase(field.name)
+                writer.line("self.\(SwiftNaming.bare(name)) = \(name)")
+            }
+        }
+        let signature = "public init(\(arguments.joined(separator: ", ")))"
+        if writer.indentation.count + signature.count + 2 <= SwiftWriter.lineLength {
+            writer.block(signature, body)
+        } else {
+            writer.line("public init(")
+            for (index, argument) in arguments.enumerated() {
+                writer.line(SwiftWriter.indentUnit + argument + (index == arguments.count - 1 ? "" : ","))
+            }
+            writer.block(")", body)
+        }
+    }
+
+    private func renderDecoder(_ fields: [FieldSpec], into writer: inout SwiftWriter) {
+        writer.doc(summary: "Decodes the value from a parsed XML or JSON payload.")
+        writer.block("public init(from payload: PayloadObject) throws(ResponseDecodingError)") { writer in
+            for field in fields {
+                let name = SwiftNaming.bare(SwiftNaming.lowerCamelCase(field.name))
+                let key = SwiftLiteral.string(field.name)
+                let call: String
+                switch field.type {
+                case .array(let element):
+                    let item = field.itemName.map { ", itemName: \(SwiftLiteral.string($0))" } ?? ""
+                    let list = "payload.decodeListIfPresent(of: \(SwiftTypes.name(of: element)).self, forKey: \(key)\(item))"
+                    call = field.isRequired ? "try \(list) ?? []" : "try \(list)"
+                default:
+                    let method = field.isRequired ? "decode" : "decodeIfPresent"
+                    call = "try payload.\(method)(\(SwiftTypes.name(of: field.type)).self, forKey: \(key))"
+                }
+                let line = "\(name) = \(call)"
+                if writer.indentation.count + line.count <= SwiftWriter.lineLength {
+                    writer.line(line)
+                } else {
+                    writer.line("\(name) =")
+                    writer.line(SwiftWriter.indentUnit + call)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,215 @@
+/// Builds Swift source text line by line, with indentation, wrapped doc comments and at most
+/// one blank line in a row, so that the output already satisfies the project's formatter.
+struct SwiftWriter {
+    static let indentUnit = "    "
+    static let lineLength = 100
+
+    private(set) var lines: [String] = []
+    private var depth = 0
+
+    var indentation: String {
+        String(repeating: Self.indentUnit, count: depth)
+    }
+
+    mutating func line(_ text: String) {
+        lines.append(text.isEmpty ? "" : indentation + text)
+    }
+
+    /// Adds a blank line unless the previous line is blank or opens a block.
+    mutating func blank() {
+        guard let last = lines.last, !last.isEmpty, !last.hasSuffix("{") else {
+            return
+        }
+        lines.append("")
+    }
+
+    /// Writes `header {`, the body one level deeper, and `}`.
+    mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
+        line(header + " {")
+        depth += 1
+        body(&self)
+        while lines.last == "" {
+            lines.removeLast()
+        }
+        depth -= 1
+        line("}")
+    }
+
+    /// Writes the body `levels` levels deeper, without braces.
+    mutating func indented(_ levels: Int = 1, _ body: (inout SwiftWriter) -> Void) {
+        depth += levels
+        body(&self)
+        depth -= levels
+    }
+
+    /// Writes `switch subject {`, the cases at the same depth as `switch`, and `}`, as the
+    /// formatter indents them.
+    mutating func switchBlock(_ subject: String, _ body: (inout SwiftWriter) -> Void) {
+        line("switch \(subject) {")
+        body(&self)
+        line("}")
+    }
+
+    /// Writes `prefix` followed by a string literal with the given escaped contents, split
+    /// into `+`-joined literals on continuation lines when one line would be too long.
+    mutating func stringExpression(prefix: String, contents: String, suffix: String = "") {
+        let single = prefix + "\"" + contents + "\"" + suffix
+        if indentation.count + single.count <= Self.lineLength {
+            line(single)
+            return
+        }
+        let continuation = Self.indentUnit
+        let width = Self.lineLength - indentation.count - continuation.count - 4 - suffix.count
+        var pieces: [String] = []
+        var current = ""
+        for word in Self.splitKeepingSpaces(contents) {
+            if !current.isEmpty && current.count + word.count > width {
+                pieces.append(current)
+                current = ""
+            }
+            current += word
+        }
+        pieces.append(current)
+        line(prefix.hasSuffix(" ") ? String(prefix.dropLast()) : prefix)
+        for (index, piece) in pieces.enumerated() {
+            let joiner = index == 0 ? "" : "+ "
+            let end = index == pieces.count - 1 ? suffix : ""
+            line(continuation + joiner + "\"" + piece + "\"" + end)
+        }
+    }
+
+    /// Splits text into words, each keeping the space before it, so that joining the pieces
+    /// gives back the text. An escape such as `\(value)` is never split.
+    static func splitKeepingSpaces(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        var depth = 0
+        for character in text {
+            if character == " " && depth == 0 && !current.isEmpty && current != " " {
+                words.append(current)
+                current = ""
+            }
+            if character == "(" { depth += 1 }
+            if character == ")" { depth = max(0, depth - 1) }
+            current.append(character)
+        }
+        if !current.isEmpty {
+            words.append(current)
+        }
+        return words
+    }
+
+    /// Writes `prefix[elements]suffix` on one line when it fits, or one element per line with
+    /// trailing commas, as the formatter lays out collection literals.
+    mutating func arrayLiteral(prefix: String, elements: [String], suffix: String = "") {
+        let single = prefix + "[" + elements.joined(separator: ", ") + "]" + suffix
+        if elements.isEmpty || indentation.count + single.count <= Self.lineLength {
+            line(single)
+            return
+        }
+        line(prefix + "[")
+        let packed = Self.indentUnit + elements.joined(separator: ", ") + ","
+        if indentation.count + packed.count <= Self.lineLength {
+            line(packed)
+        } else {
+            for element in elements {
+                line(Self.indentUnit + element + ",")
+            }
+        }
+        line("]" + suffix)
+    }
+
+    /// Writes a `///` comment, each paragraph wrapped at the line length. An empty paragraph
+    /// is a blank comment line; a paragraph starting with `- ` is wrapped as a list item.
+    mutating func doc(_ paragraphs: [String]) {
+        let prefix = indentation + "/// "
+        var first = true
+        for paragraph in paragraphs {
+            if paragraph.isEmpty {
+                let previousIsDoc = lines.last?.hasPrefix(indentation + "///") ?? false
+                if (!first || previousIsDoc) && lines.last != indentation + "///" {
+                    lines.append(indentation + "///")
+                }
+                continue
+            }
+            first = false
+            let hanging = paragraph.hasPrefix("- ") ? "  " : ""
+            for (index, wrapped) in Self.wrap(paragraph, width: Self.lineLength - prefix.count - hanging.count).enumerated() {
+                lines.append(prefix + (index == 0 ? "" : hanging) + wrapped)
+            }
+        }
+    }
+
+    /// Writes a `///` comment from a summary and further paragraphs, with blank comment lines
+    /// between them.
+    mutating func doc(summary: String, _ paragraphs: [String] = []) {
+        var all = [summary]
+        for paragraph in paragraphs where !paragraph.isEmpty {
+            all.append("")
+            all.append(paragraph)
+        }
+        doc(all)
+    }
+
+    /// Writes a `///` list with one item per entry, each item wrapped with a hanging indent.
+    mutating func docList(_ items: [String]) {
+        doc(items.map { "- " + $0 })
+    }
+
+    /// Splits text into lines of at most `width` characters at spaces; a longer word stays whole.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var result: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                result.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty {
+            result.append(current)
+        }
+        return result.isEmpty ? [""] : result
+    }
+
+    /// The text, ending with one newline.
+    var text: String {
+        var copy = lines
+        while copy.last == "" {
+            copy.removeLast()
+        }
+        return copy.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Swift literal syntax for generated code.
+enum SwiftLiteral {
+    /// Returns a string literal, escaping quotes, backslashes and control characters.
+    static func string(_ value: String) -> String {
+        var result = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\u{0}"..."\u{1F}", "\u{7F}":
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+
+    /// Returns text safe to put in a `///` comment: newlines become spaces, and runs of
+    /// spaces collapse.
+    static func docText(_ value: String) -> String {
+        value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}

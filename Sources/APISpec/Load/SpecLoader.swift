@@ -1,0 +1,117 @@
+import Foundation
+
+/// The load stage: reads a folder of specs into products.
+///
+/// Each product is a subfolder of the specs folder holding `product.json` and one JSON file
+/// per action, such as `Specs/DirectMail/ModifyPWByDomain.json`. Files are read in name order
+/// so that every run sees the same model. Nothing is written.
+public enum SpecLoader {
+    /// The name of a product's own spec file inside its folder.
+    public static let productFileName = "product.json"
+
+    /// Loads every product under `directory`, throwing all diagnostics of all files at once.
+    ///
+    /// File names in diagnostics are `displayPrefix` joined with the path relative to
+    /// `directory`, so that they can be clicked from where the command ran.
+    public static func loadProducts(in directory: URL, displayPrefix: String) throws(SpecError) -> [ProductSpec] {
+        let fileManager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw SpecError([
+                Diagnostic(
+                    .error, at: SourceLocation(file: displayPrefix), path: "$",
+                    "the specs folder does not exist; create it or pass the folder that holds the specs")
+            ])
+        }
+        let folders = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        var products: [ProductSpec] = []
+        var diagnostics: [Diagnostic] = []
+        for folder in folders {
+            let folderURL = directory.appendingPathComponent(folder)
+            guard fileManager.fileExists(atPath: folderURL.appendingPathComponent(productFileName).path) else {
+                continue
+            }
+            let files = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+                .filter { $0.hasSuffix(".json") }
+                .sorted()
+                .map { (url: folderURL.appendingPathComponent($0), display: join(displayPrefix, folder, $0)) }
+            do {
+                products.append(try loadProduct(files: files))
+            } catch {
+                diagnostics += error.diagnostics
+            }
+        }
+        if !diagnostics.isEmpty {
+            throw SpecError(diagnostics)
+        }
+        if products.isEmpty {
+            throw SpecError([
+                Diagnostic(
+                    .error, at: SourceLocation(file: displayPrefix), path: "$",
+                    "no product found; add a folder with a \(productFileName) file, such as DirectMail/\(productFileName)")
+            ])
+        }
+        return products
+    }
+
+    /// Loads one product from its files: its `product.json` and its action files.
+    public static func loadProduct(files: [(url: URL, display: String)]) throws(SpecError) -> ProductSpec {
+        var texts: [(text: String, display: String)] = []
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+                diagnostics.append(
+                    Diagnostic(.error, at: SourceLocation(file: file.display), path: "$", "the file cannot be read; check that it exists and is readable"))
+                continue
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                diagnostics.append(
+                    Diagnostic(.error, at: SourceLocation(file: file.display), path: "$", "the file is not valid UTF-8; save it as UTF-8"))
+                continue
+            }
+            texts.append((text, file.display))
+        }
+        if !diagnostics.isEmpty {
+            throw SpecError(diagnostics)
+        }
+        return try loadProduct(texts: texts)
+    }
+
+    /// Loads one product from the texts of its files, `product.json` among them, as the tests
+    /// and the fuzzer do.
+    public static func loadProduct(texts: [(text: String, display: String)]) throws(SpecError) -> ProductSpec {
+        var decoder = SpecDecoder()
+        var product: ProductSpec?
+        var actions: [ActionSpec] = []
+        var diagnostics: [Diagnostic] = []
+        for file in texts {
+            let json: LocatedJSON
+            do {
+                json = try LocatedJSONParser.parse(file.text, file: file.display)
+            } catch {
+                diagnostics += error.diagnostics
+                continue
+            }
+            if file.display.hasSuffix("/" + productFileName) || file.display == productFileName {
+                product = decoder.decodeProduct(json, file: file.display)
+            } else if let action = decoder.decodeAction(json, file: file.display) {
+                actions.append(action)
+            }
+        }
+        diagnostics += decoder.diagnostics
+        if product == nil && diagnostics.isEmpty {
+            let folder = texts.first.map { ($0.display as NSString).deletingLastPathComponent } ?? ""
+            diagnostics.append(
+                Diagnostic(.error, at: SourceLocation(file: join(folder, productFileName)), path: "$", "the product file is missing; add it"))
+        }
+        guard diagnostics.isEmpty, var product else {
+            throw SpecError(diagnostics.sorted { $0.location < $1.location })
+        }
+        product.actions = actions.sorted { $0.name < $1.name }
+        return product
+    }
+
+    private static func join(_ parts: String...) -> String {
+        parts.filter { !$0.isEmpty }.joined(separator: "/")
+    }
+}
