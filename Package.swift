@@ -51,15 +51,24 @@ let package = Package(
             path: "Generated/DirectMail"
         ),
 
+        // The generator's reference output for the fixture specs, compiled and exercised.
+        .target(
+            name: "DemoKit",
+            dependencies: ["APIGenRuntime"],
+            path: "Tests/Fixtures/DemoKit"
+        ),
+
         .testTarget(
             name: "APISpecTests",
-            dependencies: ["APISpec"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["APISpec"]
         ),
         .testTarget(
             name: "APIGeneratorTests",
-            dependencies: ["APIGenerator"],
-            resources: [.copy("References")]
+            dependencies: ["APIGenerator"]
+        ),
+        .testTarget(
+            name: "DemoKitTests",
+            dependencies: ["DemoKit", "APIGenRuntime"]
         ),
         .testTarget(
             name: "APIGenRuntimeTests",
@@ -67,7 +76,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DirectMailTests",
-            dependencies: ["DirectMail", "APIGenRuntime"]
+            dependencies: ["DirectMail", "APIGenRuntime"],
+            resources: [.copy("Payloads")]
         ),
     ],
     swiftLanguageModes: [.v6]

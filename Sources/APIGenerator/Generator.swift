@@ -25,7 +25,9 @@ public enum Generator {
     /// Loads, checks and renders every product under `specsDirectory`.
     ///
     /// - Throws: `SpecError` with every diagnostic of every spec when any is an error.
-    public static func generate(specsDirectory: URL, displayPrefix: String) throws(SpecError) -> Output {
+    public static func generate(specsDirectory: URL, displayPrefix: String) throws(SpecError)
+        -> Output
+    {
         let products = try SpecLoader.loadProducts(in: specsDirectory, displayPrefix: displayPrefix)
         return try generate(products: products)
     }
@@ -55,11 +57,15 @@ public enum Generator {
     public static func render(_ product: ProductSpec) -> [GeneratedFile] {
         var files = [
             GeneratedFile(
-                path: "\(product.module)/\(product.module)Client.swift", contents: ClientRenderer(product: product).render())
+                path: "\(product.module)/\(product.module)Client.swift",
+                contents: ClientRenderer(product: product).render())
         ]
         for action in product.actions {
             var renderer = ActionRenderer(action: action, product: product)
-            files.append(GeneratedFile(path: "\(product.module)/\(renderer.typeName).swift", contents: renderer.render()))
+            files.append(
+                GeneratedFile(
+                    path: "\(product.module)/\(renderer.typeName).swift",
+                    contents: renderer.render()))
         }
         return files
     }

@@ -14,28 +14,35 @@ struct ClientRenderer {
         FileHeader.write(into: &writer, source: product.sourceFile)
         writer.line("import APIGenRuntime")
         writer.blank()
-        writer.doc(summary: "A client of \(SwiftLiteral.docText(product.title))", [
-            "Product `\(product.product)`, API version \(product.apiVersion), \(product.style) style.",
-        ])
+        writer.doc(
+            summary: "A client of \(SwiftLiteral.docText(product.title))",
+            [
+                "Product `\(product.product)`, API version \(product.apiVersion), \(product.style) style."
+            ])
         writer.block("public struct \(typeName): Sendable") { writer in
-            writer.doc(summary: "Where the product is served and which API version each region speaks.")
+            writer.doc(
+                summary: "Where the product is served and which API version each region speaks.")
             writer.line("public static let product = ProductDescriptor(")
-            writer.line(SwiftWriter.indentUnit + "product: \(SwiftLiteral.string(product.product)),")
-            writer.line(SwiftWriter.indentUnit + "apiVersion: \(SwiftLiteral.string(product.apiVersion)),")
-            writer.line(SwiftWriter.indentUnit + "defaultRegion: \(SwiftLiteral.string(product.defaultRegion)),")
-            writer.line(SwiftWriter.indentUnit + "endpoints: [")
-            for endpoint in product.endpoints {
-                writer.line(SwiftWriter.indentUnit + SwiftWriter.indentUnit + "\(SwiftLiteral.string(endpoint.region)): \(SwiftLiteral.string(endpoint.host)),")
+            writer.line(
+                SwiftWriter.indentUnit + "product: \(SwiftLiteral.string(product.product)),")
+            writer.line(
+                SwiftWriter.indentUnit + "apiVersion: \(SwiftLiteral.string(product.apiVersion)),")
+            writer.line(
+                SwiftWriter.indentUnit
+                    + "defaultRegion: \(SwiftLiteral.string(product.defaultRegion)),")
+            let endpoints = product.endpoints.map {
+                "\(SwiftLiteral.string($0.region)): \(SwiftLiteral.string($0.host))"
             }
-            if product.apiVersionOverrides.isEmpty {
-                writer.line(SwiftWriter.indentUnit + "]")
-            } else {
-                writer.line(SwiftWriter.indentUnit + "],")
-                writer.line(SwiftWriter.indentUnit + "apiVersionOverrides: [")
-                for override in product.apiVersionOverrides {
-                    writer.line(SwiftWriter.indentUnit + SwiftWriter.indentUnit + "\(SwiftLiteral.string(override.region)): \(SwiftLiteral.string(override.apiVersion)),")
+            let overrides = product.apiVersionOverrides.map {
+                "\(SwiftLiteral.string($0.region)): \(SwiftLiteral.string($0.apiVersion))"
+            }
+            writer.indented { writer in
+                writer.arrayLiteral(
+                    prefix: "endpoints: ", elements: endpoints, suffix: overrides.isEmpty ? "" : ","
+                )
+                if !overrides.isEmpty {
+                    writer.arrayLiteral(prefix: "apiVersionOverrides: ", elements: overrides)
                 }
-                writer.line(SwiftWriter.indentUnit + "]")
             }
             writer.line(")")
             writer.blank()

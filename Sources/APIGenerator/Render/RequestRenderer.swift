@@ -17,9 +17,11 @@ struct RequestRenderer {
 
     func render(into writer: inout SwiftWriter) {
         writer.block("extension \(typeName)") { writer in
-            writer.doc(summary: "The parameters of a `\(action.name)` call.", [
-                "Call `validate()` to check every rule the client can check before sending.",
-            ])
+            writer.doc(
+                summary: "The parameters of a `\(action.name)` call.",
+                [
+                    "Call `validate()` to check every rule the client can check before sending."
+                ])
             writer.block("public struct Request: ActionRequest, Hashable") { writer in
                 writer.line("public typealias Response = \(typeName).Response")
                 writer.line("public typealias ErrorCode = \(typeName).ErrorCode")
@@ -47,7 +49,8 @@ struct RequestRenderer {
     private func renderProperty(_ parameter: ParameterSpec, into writer: inout SwiftWriter) {
         var paragraphs = [
             MemberDocs.facts(
-                wireName: parameter.name, isRequired: parameter.isRequired, example: parameter.example,
+                wireName: parameter.name, isRequired: parameter.isRequired,
+                example: parameter.example,
                 isSecret: parameter.isSecret)
         ]
         if let style = parameter.style {
@@ -65,7 +68,9 @@ struct RequestRenderer {
             writer.docList(serverRules.map(ruleDoc))
         }
         if parameter.deprecated {
-            writer.line("@available(*, deprecated, message: \"The vendor marks this parameter as deprecated.\")")
+            writer.line(
+                "@available(*, deprecated, message: \"The vendor marks this parameter as deprecated.\")"
+            )
         }
         writer.line("public var \(propertyName(parameter)): \(propertyType(parameter))")
     }
@@ -113,7 +118,9 @@ struct RequestRenderer {
 
     private func renderWireParameters(into writer: inout SwiftWriter) {
         writer.block("extension \(typeName).Request") { writer in
-            writer.doc(summary: "The parameters as they are sent, `Action` first, before percent-encoding.")
+            writer.doc(
+                summary: "The parameters as they are sent, `Action` first, before percent-encoding."
+            )
             writer.block("public var wireParameters: WireParameters") { writer in
                 writer.line("var parameters = WireParameters()")
                 writer.line("parameters.set(\"Action\", to: Self.action)")
@@ -134,14 +141,15 @@ struct RequestRenderer {
             case .array(let element):
                 renderListParameter(parameter, element: element, value: value, into: &writer)
             default:
-                let text = SwiftTypes.wireText(value, of: parameter.type, isSecret: parameter.isSecret)
+                let text = SwiftTypes.wireText(
+                    value, of: parameter.type, isSecret: parameter.isSecret)
                 writer.line("parameters.set(\(wireName), to: \(text)\(secret))")
             }
         }
         if parameter.isRequired {
             emit(&writer, name)
         } else {
-            writer.block("if let \(SwiftNaming.bare(name)) = \(name)") { writer in
+            writer.block("if let \(name)") { writer in
                 emit(&writer, SwiftNaming.bare(name))
             }
         }
@@ -162,14 +170,19 @@ struct RequestRenderer {
             }
         case .simple:
             writer.line(
-                "parameters.set(\(SwiftLiteral.string(wireName)), to: \(value).map { \(SwiftTypes.wireText("$0", of: element, isSecret: false)) }.joined(separator: \",\"))")
+                "parameters.set(\(SwiftLiteral.string(wireName)), to: \(value).map { \(SwiftTypes.wireText("$0", of: element, isSecret: false)) }.joined(separator: \",\"))"
+            )
         case .json:
-            writer.line("parameters.set(\(SwiftLiteral.string(wireName)), to: WireEncoding.jsonArray(\(value)))")
+            writer.line(
+                "parameters.set(\(SwiftLiteral.string(wireName)), to: WireEncoding.jsonArray(\(value)))"
+            )
         }
     }
 
     private func renderDescriptions(into writer: inout SwiftWriter) {
-        writer.block("extension \(typeName).Request: CustomStringConvertible, CustomDebugStringConvertible") { writer in
+        writer.block(
+            "extension \(typeName).Request: CustomStringConvertible, CustomDebugStringConvertible"
+        ) { writer in
             writer.doc(summary: "The request with every secret parameter shown as `<redacted>`.")
             writer.block("public var description: String") { writer in
                 if action.parameters.isEmpty {
@@ -180,11 +193,13 @@ struct RequestRenderer {
                 for parameter in action.parameters {
                     let name = propertyName(parameter)
                     let label = SwiftNaming.bare(name)
-                    let shown = parameter.isSecret ? "\\(Secret.redactedText)" : "\\(String(reflecting: \(label)))"
+                    let shown =
+                        parameter.isSecret
+                        ? "\\(Secret.redactedText)" : "\\(String(reflecting: \(label)))"
                     if parameter.isRequired {
                         writer.line("fields.append(\"\(label): \(shown)\")")
                     } else {
-                        writer.block("if let \(label) = \(name)") { writer in
+                        writer.block("if let \(name)") { writer in
                             writer.line("fields.append(\"\(label): \(shown)\")")
                         }
                     }

@@ -20,7 +20,8 @@ enum SwiftTypes {
     static func literal(_ text: String, of type: TypeSpec) -> String {
         switch type {
         case .string: SwiftLiteral.string(text)
-        case .number where !text.contains(".") && !text.contains("e") && !text.contains("E"): text + ".0"
+        case .number where !text.contains(".") && !text.contains("e") && !text.contains("E"):
+            text + ".0"
         default: text
         }
     }

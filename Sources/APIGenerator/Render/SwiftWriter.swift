@@ -134,7 +134,9 @@ struct SwiftWriter {
             }
             first = false
             let hanging = paragraph.hasPrefix("- ") ? "  " : ""
-            for (index, wrapped) in Self.wrap(paragraph, width: Self.lineLength - prefix.count - hanging.count).enumerated() {
+            for (index, wrapped) in Self.wrap(
+                paragraph, width: Self.lineLength - prefix.count - hanging.count
+            ).enumerated() {
                 lines.append(prefix + (index == 0 ? "" : hanging) + wrapped)
             }
         }
@@ -210,6 +212,7 @@ enum SwiftLiteral {
     /// Returns text safe to put in a `///` comment: newlines become spaces, and runs of
     /// spaces collapse.
     static func docText(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(
+            separator: " ")
     }
 }

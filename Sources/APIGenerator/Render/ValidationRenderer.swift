@@ -35,7 +35,8 @@ struct ValidationRenderer {
             for shared in statics {
                 let prefix = "private static let \(shared.name) = \(shared.head)"
                 if let elements = shared.elements {
-                    writer.arrayLiteral(prefix: prefix, elements: elements, suffix: shared.head.isEmpty ? "" : ")")
+                    writer.arrayLiteral(
+                        prefix: prefix, elements: elements, suffix: shared.head.isEmpty ? "" : ")")
                 } else {
                     writer.line(prefix)
                 }
@@ -43,10 +44,12 @@ struct ValidationRenderer {
             if !statics.isEmpty {
                 writer.blank()
             }
-            writer.doc(summary: "Checks every rule that the client can check.", [
-                "Rules that only the server can check are listed in each parameter's documentation.",
-                "- Throws: `ValidationError` with every broken rule, in parameter order.",
-            ])
+            writer.doc(
+                summary: "Checks every rule that the client can check.",
+                [
+                    "Rules that only the server can check are listed in each parameter's documentation.",
+                    "- Throws: `ValidationError` with every broken rule, in parameter order.",
+                ])
             writer.block("public func validate() throws(ValidationError)") { writer in
                 if checks.isEmpty {
                     return
@@ -64,7 +67,9 @@ struct ValidationRenderer {
         }
     }
 
-    private func staticRule(for rule: RuleSpec, parameter: ParameterSpec, usedNames: inout Set<String>) -> StaticRule? {
+    private func staticRule(
+        for rule: RuleSpec, parameter: ParameterSpec, usedNames: inout Set<String>
+    ) -> StaticRule? {
         let base = SwiftNaming.bare(SwiftNaming.lowerCamelCase(parameter.name))
         func unique(_ suffix: String) -> String {
             var name = SwiftNaming.bare(SwiftNaming.lowerCamelCase(base + " " + suffix))
@@ -91,46 +96,62 @@ struct ValidationRenderer {
         case .minCount(let characterClass, _):
             return characterSetRule(characterClass.label, characterClass)
         case .noClassOfOneRepeatedCharacter(let classes):
-            return StaticRule(name: unique("character classes"), head: "", elements: classes.map(characterSet))
+            return StaticRule(
+                name: unique("character classes"), head: "", elements: classes.map(characterSet))
         case .pattern(let pattern):
-            return StaticRule(name: unique("pattern"), head: "PatternRule(\(SwiftLiteral.string(pattern)))", elements: nil)
+            return StaticRule(
+                name: unique("pattern"), head: "PatternRule(\(SwiftLiteral.string(pattern)))",
+                elements: nil)
         default:
             return nil
         }
     }
 
-    private func renderChecks(for parameter: ParameterSpec, rules: [(RuleSpec, String?)], into writer: inout SwiftWriter) {
+    private func renderChecks(
+        for parameter: ParameterSpec, rules: [(RuleSpec, String?)], into writer: inout SwiftWriter
+    ) {
         let property = SwiftNaming.lowerCamelCase(parameter.name)
         let bare = SwiftNaming.bare(property)
-        let listRules = rules.filter { if case .itemCount = $0.0.kind { return true } else { return false } }
-        let valueRules = rules.filter { if case .itemCount = $0.0.kind { return false } else { return true } }
+        let listRules = rules.filter {
+            if case .itemCount = $0.0.kind { return true } else { return false }
+        }
+        let valueRules = rules.filter {
+            if case .itemCount = $0.0.kind { return false } else { return true }
+        }
         let body: (inout SwiftWriter, String) -> Void = { writer, value in
             if case .array(let element) = parameter.type {
                 for (rule, _) in listRules {
-                    renderCheck(rule, staticName: nil, parameter: parameter, valueType: parameter.type, value: value, into: &writer)
+                    renderCheck(
+                        rule, staticName: nil, parameter: parameter, valueType: parameter.type,
+                        value: value, into: &writer)
                 }
                 if !valueRules.isEmpty {
                     writer.block("for item in \(value)") { writer in
                         for (rule, staticName) in valueRules {
-                            renderCheck(rule, staticName: staticName, parameter: parameter, valueType: element, value: "item", into: &writer)
+                            renderCheck(
+                                rule, staticName: staticName, parameter: parameter,
+                                valueType: element, value: "item", into: &writer)
                         }
                     }
                 }
             } else {
                 var value = value
                 if parameter.isSecret {
-                    writer.line("let \(bare)Value = \(value).revealed()")
-                    value = "\(bare)Value"
+                    let revealed = "revealed" + SwiftNaming.upperCamelCase(parameter.name)
+                    writer.line("let \(revealed) = \(value).revealed()")
+                    value = revealed
                 }
                 for (rule, staticName) in valueRules {
-                    renderCheck(rule, staticName: staticName, parameter: parameter, valueType: parameter.type, value: value, into: &writer)
+                    renderCheck(
+                        rule, staticName: staticName, parameter: parameter,
+                        valueType: parameter.type, value: value, into: &writer)
                 }
             }
         }
         if parameter.isRequired {
             body(&writer, property)
         } else {
-            writer.block("if let \(bare) = \(property)") { writer in
+            writer.block("if let \(property)") { writer in
                 body(&writer, bare)
             }
         }
@@ -144,7 +165,8 @@ struct ValidationRenderer {
         value: String,
         into writer: inout SwiftWriter
     ) {
-        let (condition, message) = conditionAndMessage(rule, staticName: staticName, valueType: valueType, value: value)
+        let (condition, message) = conditionAndMessage(
+            rule, staticName: staticName, valueType: valueType, value: value)
         var shownMessage = message
         if !parameter.isSecret {
             switch (rule.kind, valueType) {
@@ -194,21 +216,30 @@ struct ValidationRenderer {
         }
         switch rule.kind {
         case .length(let min, let max):
-            return ("!Rules.hasLength(\(value), min: \(optional(min)), max: \(optional(max)))", "must be \(summary)")
+            return (
+                "!Rules.hasLength(\(value), min: \(optional(min)), max: \(optional(max)))",
+                "must be \(summary)"
+            )
         case .characters:
             return ("!Rules.containsOnly(\(value), \(shared))", "must contain \(summary)")
         case .minCount(_, let count):
-            return ("!Rules.containsAtLeast(\(count), of: \(shared), in: \(value))", "must contain \(summary)")
+            return (
+                "!Rules.containsAtLeast(\(count), of: \(shared), in: \(value))",
+                "must contain \(summary)"
+            )
         case .notOneRepeatedCharacter:
             return ("Rules.isOneRepeatedCharacter(\(value))", "must not be one character repeated")
         case .noClassOfOneRepeatedCharacter(let classes):
             let labels = escapeForLiteral(classes.map(\.label).joined(separator: " or "))
             return (
-                "\(shared).contains(where: { Rules.membersAreOneRepeatedCharacter(\(value), of: $0) })",
+                "Rules.anyClassIsOneRepeatedCharacter(\(value), \(shared))",
                 "must not have \(labels) that are one character repeated"
             )
-        case .pattern:
-            return ("!\(shared).matches(\(value))", "must be \(summary)")
+        case .pattern(let pattern):
+            return (
+                "!\(shared).matches(\(value))",
+                "must match the pattern `\(escapeForLiteral(pattern))`"
+            )
         case .range(let minimum, let maximum):
             return (
                 "!Rules.isInRange(\(value), minimum: \(optionalLiteral(minimum)), maximum: \(optionalLiteral(maximum)))",
@@ -218,7 +249,10 @@ struct ValidationRenderer {
             let list = values.map { SwiftTypes.literal($0, of: valueType) }.joined(separator: ", ")
             return ("!Rules.isOneOf(\(value), [\(list)])", "must be \(summary)")
         case .itemCount(let min, let max):
-            return ("!Rules.hasItemCount(\(value).count, min: \(optional(min)), max: \(optional(max)))", "must have \(summary)")
+            return (
+                "!Rules.hasItemCount(\(value).count, min: \(optional(min)), max: \(optional(max)))",
+                "must have \(summary)"
+            )
         case .described:
             return ("false", summary)
         }

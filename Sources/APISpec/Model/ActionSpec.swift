@@ -216,7 +216,9 @@ public struct ErrorSpec: Sendable, Hashable {
     public var notes: [String]
     public var location: SourceLocation
 
-    public init(code: String, httpStatus: Int, meaning: String, notes: [String], location: SourceLocation) {
+    public init(
+        code: String, httpStatus: Int, meaning: String, notes: [String], location: SourceLocation
+    ) {
         self.code = code
         self.httpStatus = httpStatus
         self.meaning = meaning
