@@ -72,8 +72,8 @@ extension RPCClient {
         }
     }
 
-    /// Returns a body's format from `Content-Type` or, failing that, from its first
-    /// character that is not white space: `<` for XML, `{` for JSON.
+    /// Returns a body's format from `Content-Type` or, unless that names HTML, from its first
+    /// character that is not white space or a byte-order mark: `<` for XML, `{` for JSON.
     static func bodyFormat(of response: HTTPResponse) -> PayloadFormat? {
         if let contentType = response.contentType?.lowercased() {
             if contentType.contains("json") {
@@ -81,6 +81,10 @@ extension RPCClient {
             }
             if contentType.contains("xml") {
                 return .xml
+            }
+            // An HTML page starts with `<` too, but is never the vendor's error body.
+            if contentType.contains("html") {
+                return nil
             }
         }
         let first = response.body.first {
