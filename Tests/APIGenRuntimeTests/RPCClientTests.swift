@@ -191,6 +191,19 @@ struct RPCClientTests {
                 ))
     }
 
+    @Test func echoedSecretInServerMessageIsRedacted() async throws {
+        let message = "bad request Password=\(TestSecrets.password)"
+        let body = #"{"Code":"InvalidDomainPassword.Malformed","Message":"\#(message)"}"#
+        let transport = StubTransport(status: 400, contentType: "application/json", body: body)
+        let error = try #require(await callError(makeClient(transport)))
+        guard case .service(let service) = error else {
+            Issue.record("expected a service error, got \(error)")
+            return
+        }
+        #expect(service.message == "bad request Password=<redacted>")
+        #expect(TestSecrets.leaks(in: error.description).isEmpty)
+    }
+
     @Test func requestIdHeaderFillsMissingBodyId() async throws {
         let transport = StubTransport(
             status: 404, contentType: "application/json",

@@ -195,7 +195,8 @@ struct TimestampTests {
         let first = SignatureNonce.random()
         let second = SignatureNonce.random()
         #expect(first.count == 32)
-        #expect(first.allSatisfy { $0.isHexDigit && !$0.isUppercase })
+        #expect(first.allSatisfy { $0.isHexDigit })
+        #expect(!first.contains { $0.isUppercase })
         #expect(first != second)
     }
 }

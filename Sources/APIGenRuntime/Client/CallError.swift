@@ -1,5 +1,5 @@
-/// Why a call returned no response value. Every description names what failed and never
-/// contains a password, an access key secret, a security token or a signature.
+/// An error that kept a call from returning its response value. Every description names what
+/// failed and never contains a password, an access key secret, a security token or a signature.
 public enum CallError<Code: ServiceErrorCode>: Error, Sendable, Hashable {
     /// The request broke rules of its spec, so nothing was sent.
     case invalidRequest(ValidationError)
@@ -56,7 +56,7 @@ public struct UnexpectedResponse: Sendable, Hashable {
     /// The full body length, in bytes.
     public var bodyByteCount: Int
 
-    /// Why the body could not be decoded.
+    /// The reason the body could not be decoded.
     public var reason: String
 
     public init(

@@ -20,7 +20,8 @@ extension RPCClient {
         do {
             let body = try ServiceErrorBody.decode(
                 response.body, format: format, limits: options.decodingLimits)
-            throw CallError<Request.ErrorCode>.service(serviceError(body, response))
+            throw CallError<Request.ErrorCode>.service(
+                serviceError(body, response, scrubber: scrubber))
         } catch let error as CallError<Request.ErrorCode> {
             throw error
         } catch {
@@ -50,7 +51,7 @@ extension RPCClient {
             Request.ErrorCode(wireValue: code).meaning != nil,
             let body = try? ServiceErrorBody(from: payload)
         {
-            throw .service(serviceError(body, response))
+            throw .service(serviceError(body, response, scrubber: scrubber))
         }
 
         do {
@@ -99,9 +100,12 @@ extension RPCClient {
 
     private func serviceError<Code: ServiceErrorCode>(
         _ body: ServiceErrorBody,
-        _ response: HTTPResponse
+        _ response: HTTPResponse,
+        scrubber: SecretScrubber
     ) -> ServiceError<Code> {
         var body = body
+        // A server or proxy may echo the request in its message.
+        body.message = body.message.map(scrubber.scrub)
         if body.requestId == nil {
             body.requestId = response.headers.value(named: "x-acs-request-id")
         }

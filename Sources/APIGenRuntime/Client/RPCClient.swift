@@ -10,8 +10,8 @@ import Foundation
 ///   presence of a `Code` field decides nothing, because the success body carries `Code: OK`.
 ///   The one exception is a 2xx body whose `Code` is an error code that the action documents
 ///   (`Request.ErrorCode(wireValue:).meaning != nil`): it is thrown as
-///   ``CallError/service(_:)``, because reporting success for a call that the server says
-///   failed could leave a caller believing that a password was changed.
+///   ``CallError/service(_:)``, because reporting success for a call that the server
+///   reports as failed could leave a caller believing that a password was changed.
 /// - Any other status is decoded as the vendor's error body, XML or JSON by `Content-Type` or,
 ///   failing that, by its first character. A body that is not one (empty, or an HTML page from
 ///   a proxy) is thrown as ``CallError/unexpectedResponse(_:)``, which keeps the status.

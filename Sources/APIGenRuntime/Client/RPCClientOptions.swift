@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where requests go: a scheme, a host and an optional port.
+/// The scheme, host and optional port that requests are sent to.
 public struct Endpoint: Sendable, Hashable {
     /// `https`, or `http` for a local test server.
     public var scheme: String
@@ -31,7 +31,7 @@ extension Endpoint: CustomStringConvertible {
     }
 }
 
-/// How an ``RPCClient`` signs, sends and decodes requests.
+/// The settings with which an ``RPCClient`` signs, sends and decodes requests.
 public struct RPCClientOptions: Sendable {
     /// The signature method. Default: ``SignatureVersion/v3``, which the vendor recommends in
     /// place of V2 and which also signs a hash of the body.

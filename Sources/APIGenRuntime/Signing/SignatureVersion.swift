@@ -1,4 +1,4 @@
-/// How requests are signed.
+/// The signature method that requests are signed with.
 public enum SignatureVersion: String, Sendable, Hashable, CaseIterable {
     /// ``RPCSignatureV2``: HMAC-SHA1, with the signature and every common parameter sent as
     /// request parameters. The vendor lists it as discontinued in favour of V3 but still

@@ -17,8 +17,8 @@ public struct URLSessionTransport: HTTPTransport {
     /// The default ``maxResponseBodyBytes``: 8 MiB, the same as `DecodingLimits.maxBodyBytes`.
     public static let defaultMaxResponseBodyBytes = 8 * 1024 * 1024
 
-    /// The longest the whole exchange may take, from connecting to the last body byte, in
-    /// seconds.
+    /// The maximum time for the whole exchange, from connecting to the last body byte, in
+    /// seconds. It is set as both the request (idle) and the resource timeout of URLSession.
     public var timeout: Double
 
     /// The largest response body accepted, in bytes. A larger body stops the transfer and
@@ -68,8 +68,9 @@ public struct URLSessionTransport: HTTPTransport {
 
 /// The session delegate that gathers one response and enforces the body limit.
 ///
-/// URLSession calls it on its own serial queue, and the lock guards the state for the
-/// continuation, which is resumed exactly once.
+/// A lock guards the state, because URLSession calls the delegate on its own queue while the
+/// continuation is stored from the calling task. The continuation is cleared when it is
+/// resumed, so it is resumed at most once.
 private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private let maxBodyBytes: Int
     private let timeout: Double
@@ -168,7 +169,7 @@ private final class ResponseCollector: NSObject, URLSessionDataDelegate, @unchec
     }
 
     /// Maps a URLSession error to one whose message has no URL, because `URLError`'s user
-    /// info carries the failing URL, which holds every parameter of a GET request.
+    /// info carries the failing URL, which contains every parameter of a GET request.
     private static func transportError(for error: any Error, timeout: Double) -> HTTPTransportError
     {
         guard let urlError = error as? URLError else {

@@ -6,7 +6,7 @@ SIGTERM, or --lifetime seconds pass. Each request's signature is checked with Py
 hmac and hashlib, V2 or V3 by the presence of an Authorization header, and each request is
 recorded: GET /__records returns them as JSON.
 
-The first label of the DomainName parameter picks the answer:
+The first label of the DomainName parameter picks the response:
   ok         the vendor's sample success body, XML or JSON as requested
   badpassword  400 InvalidDomainPassword.Malformed      notfound  404 InvalidDomain.NotFound
   code200    200 with an InvalidDomainPassword.Malformed error body
@@ -121,12 +121,14 @@ class Verifier:
                 raise ValueError("the header " + name + " is not signed")
         if signed != sorted(signed):
             raise ValueError("SignedHeaders is not sorted")
+
         if headers.get("x-acs-security-token") != self.security_token:
             raise ValueError("the security token is not the expected one")
         time.strptime(headers["x-acs-date"], "%Y-%m-%dT%H:%M:%SZ")
         hashed_payload = hashlib.sha256(body).hexdigest()
         if headers["x-acs-content-sha256"] != hashed_payload:
             raise ValueError("x-acs-content-sha256 is not the SHA-256 of the body")
+
         canonical_headers = "".join(name + ":" + headers.get(name, "").strip() + "\n" for name in signed)
         canonical_request = "\n".join([
             method, path, canonical_query(query_pairs), canonical_headers, ";".join(signed),
@@ -137,6 +139,7 @@ class Verifier:
         if not hmac.compare_digest(expected.hexdigest(), fields.get("Signature", "")):
             raise ValueError("the V3 signature does not match")
         self.use_nonce(headers["x-acs-signature-nonce"])
+
         params = dict(query_pairs)
         if headers.get("content-type", "").startswith("application/x-www-form-urlencoded"):
             params.update(urllib.parse.parse_qsl(body.decode(), keep_blank_values=True))
@@ -150,7 +153,7 @@ def make_handler(verifier, records, records_lock):
         protocol_version = "HTTP/1.1"
 
         def log_message(self, format, *args):
-            # The default line has the full URL, which holds every parameter of a GET.
+            # The default line has the full URL, which contains every parameter of a GET.
             path = self.path.split("?", 1)[0]
             sys.stderr.write("signing_server: %s %s\n" % (self.command, path))
 
