@@ -72,7 +72,8 @@ let package = Package(
         ),
         .testTarget(
             name: "APIGenRuntimeTests",
-            dependencies: ["APIGenRuntime"]
+            dependencies: ["APIGenRuntime"],
+            resources: [.copy("Vectors"), .copy("Server")]
         ),
         .testTarget(
             name: "DirectMailTests",
