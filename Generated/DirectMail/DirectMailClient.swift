@@ -29,4 +29,50 @@ public struct DirectMailClient: Sendable {
 
     /// The wire names of the product's actions, sorted.
     public static let actions: [String] = ["ModifyPWByDomain"]
+
+    /// The client that validates, signs and sends each call.
+    public let rpc: RPCClient
+
+    /// Creates a client that sends every call through `rpc`.
+    public init(rpc: RPCClient) {
+        self.rpc = rpc
+    }
+
+    /// Creates a client for one region.
+    ///
+    /// - Parameters:
+    ///   - region: The region whose endpoint receives the calls.
+    ///   - credentials: The access key that signs each call.
+    ///   - transport: What sends the HTTP requests.
+    ///   - options: The signature version, format, method, endpoint and limits.
+    public init(
+        region: String = product.defaultRegion,
+        credentials: Credentials,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: RPCClientOptions = RPCClientOptions()
+    ) {
+        rpc = RPCClient(
+            product: Self.product,
+            region: region,
+            credentials: credentials,
+            transport: transport,
+            options: options
+        )
+    }
+}
+
+extension DirectMailClient {
+    /// Sets the SMTP password of a domain.
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func modifyPWByDomain(
+        _ request: ModifyPWByDomain.Request
+    ) async throws(CallError<ModifyPWByDomain.ErrorCode>) -> ModifyPWByDomain.Response {
+        try await rpc.send(request)
+    }
 }

@@ -50,7 +50,77 @@ struct ClientRenderer {
             writer.arrayLiteral(
                 prefix: "public static let actions: [String] = ",
                 elements: product.actions.map { SwiftLiteral.string($0.name) })
+            writer.blank()
+            renderInitializers(into: &writer)
+        }
+        for action in product.actions {
+            writer.blank()
+            renderMethod(for: action, into: &writer)
         }
         return writer.text
+    }
+
+    private func renderInitializers(into writer: inout SwiftWriter) {
+        writer.doc(summary: "The client that validates, signs and sends each call.")
+        writer.line("public let rpc: RPCClient")
+        writer.blank()
+        writer.doc(summary: "Creates a client that sends every call through `rpc`.")
+        writer.block("public init(rpc: RPCClient)") { writer in
+            writer.line("self.rpc = rpc")
+        }
+        writer.blank()
+        writer.doc([
+            "Creates a client for one region.",
+            "",
+            "- Parameters:",
+            "  - region: The region whose endpoint receives the calls.",
+            "  - credentials: The access key that signs each call.",
+            "  - transport: What sends the HTTP requests.",
+            "  - options: The signature version, format, method, endpoint and limits.",
+        ])
+        writer.line("public init(")
+        writer.indented { writer in
+            writer.line("region: String = product.defaultRegion,")
+            writer.line("credentials: Credentials,")
+            writer.line("transport: any HTTPTransport = URLSessionTransport(),")
+            writer.line("options: RPCClientOptions = RPCClientOptions()")
+        }
+        writer.block(")") { writer in
+            writer.line("rpc = RPCClient(")
+            writer.indented { writer in
+                writer.line("product: Self.product,")
+                writer.line("region: region,")
+                writer.line("credentials: credentials,")
+                writer.line("transport: transport,")
+                writer.line("options: options")
+            }
+            writer.line(")")
+        }
+    }
+
+    private func renderMethod(for action: ActionSpec, into writer: inout SwiftWriter) {
+        let typeName = SwiftNaming.upperCamelCase(action.name)
+        writer.block("extension \(self.typeName)") { writer in
+            var notes = [
+                "Validates the request first and sends nothing when a rule is broken."
+            ]
+            if action.isWrite {
+                notes.append("The call changes state and is sent once, never retried.")
+            }
+            notes.append(
+                "- Throws: `CallError` with the broken rules, the service's typed error, an unexpected"
+                    + " response or a transport failure.")
+            writer.doc(summary: SwiftLiteral.docText(action.summary), notes)
+            if action.deprecated {
+                writer.line("@available(*, deprecated, message: \"The vendor marks this action as deprecated.\")")
+            }
+            writer.line("public func \(SwiftNaming.lowerCamelCase(action.name))(")
+            writer.indented { writer in
+                writer.line("_ request: \(typeName).Request")
+            }
+            writer.block(") async throws(CallError<\(typeName).ErrorCode>) -> \(typeName).Response") { writer in
+                writer.line("try await rpc.send(request)")
+            }
+        }
     }
 }

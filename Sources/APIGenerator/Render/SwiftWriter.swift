@@ -133,11 +133,12 @@ struct SwiftWriter {
                 continue
             }
             first = false
-            let hanging = paragraph.hasPrefix("- ") ? "  " : ""
-            for (index, wrapped) in Self.wrap(
-                paragraph, width: Self.lineLength - prefix.count - hanging.count
-            ).enumerated() {
-                lines.append(prefix + (index == 0 ? "" : hanging) + wrapped)
+            let leading = String(paragraph.prefix { $0 == " " })
+            let body = String(paragraph.dropFirst(leading.count))
+            let hanging = leading + (body.hasPrefix("- ") ? "  " : "")
+            let width = Self.lineLength - prefix.count - hanging.count
+            for (index, wrapped) in Self.wrap(body, width: width).enumerated() {
+                lines.append(prefix + (index == 0 ? leading : hanging) + wrapped)
             }
         }
     }

@@ -17,4 +17,64 @@ public struct DemoKitClient: Sendable {
 
     /// The wire names of the product's actions, sorted.
     public static let actions: [String] = ["ListThings", "SetSecret"]
+
+    /// The client that validates, signs and sends each call.
+    public let rpc: RPCClient
+
+    /// Creates a client that sends every call through `rpc`.
+    public init(rpc: RPCClient) {
+        self.rpc = rpc
+    }
+
+    /// Creates a client for one region.
+    ///
+    /// - Parameters:
+    ///   - region: The region whose endpoint receives the calls.
+    ///   - credentials: The access key that signs each call.
+    ///   - transport: What sends the HTTP requests.
+    ///   - options: The signature version, format, method, endpoint and limits.
+    public init(
+        region: String = product.defaultRegion,
+        credentials: Credentials,
+        transport: any HTTPTransport = URLSessionTransport(),
+        options: RPCClientOptions = RPCClientOptions()
+    ) {
+        rpc = RPCClient(
+            product: Self.product,
+            region: region,
+            credentials: credentials,
+            transport: transport,
+            options: options
+        )
+    }
+}
+
+extension DemoKitClient {
+    /// Lists things by filter.
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func listThings(
+        _ request: ListThings.Request
+    ) async throws(CallError<ListThings.ErrorCode>) -> ListThings.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DemoKitClient {
+    /// Stores a secret under a key.
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func setSecret(
+        _ request: SetSecret.Request
+    ) async throws(CallError<SetSecret.ErrorCode>) -> SetSecret.Response {
+        try await rpc.send(request)
+    }
 }
