@@ -112,13 +112,16 @@ struct ClientRenderer {
                     + " response or a transport failure.")
             writer.doc(summary: SwiftLiteral.docText(action.summary), notes)
             if action.deprecated {
-                writer.line("@available(*, deprecated, message: \"The vendor marks this action as deprecated.\")")
+                writer.line(
+                    "@available(*, deprecated, message: \"The vendor marks this action as deprecated.\")"
+                )
             }
             writer.line("public func \(SwiftNaming.lowerCamelCase(action.name))(")
             writer.indented { writer in
                 writer.line("_ request: \(typeName).Request")
             }
-            writer.block(") async throws(CallError<\(typeName).ErrorCode>) -> \(typeName).Response") { writer in
+            writer.block(") async throws(CallError<\(typeName).ErrorCode>) -> \(typeName).Response")
+            { writer in
                 writer.line("try await rpc.send(request)")
             }
         }
