@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
+        .executable(name: "directmail", targets: ["directmail"]),
         .library(name: "APISpec", targets: ["APISpec"]),
         .library(name: "APIGenerator", targets: ["APIGenerator"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
@@ -58,6 +59,12 @@ let package = Package(
             path: "Tests/Fixtures/DemoKit"
         ),
 
+        // The command-line client over the generated DirectMail client.
+        .executableTarget(
+            name: "directmail",
+            dependencies: ["DirectMail", "APIGenRuntime"]
+        ),
+
         .testTarget(
             name: "APISpecTests",
             dependencies: ["APISpec"]
@@ -65,6 +72,10 @@ let package = Package(
         .testTarget(
             name: "APIGeneratorTests",
             dependencies: ["APIGenerator"]
+        ),
+        .testTarget(
+            name: "DirectMailCLITests",
+            dependencies: ["directmail"]
         ),
         .testTarget(
             name: "DemoKitTests",

@@ -23,7 +23,8 @@ extension [HTTPHeader] {
 ///
 /// `description` shows it the way a command-line tool would print a dry run, with the value of
 /// every secret parameter in the query or form body replaced by `<redacted>`, the signature
-/// inside `Authorization` replaced, and every header in ``secretHeaderNames`` replaced.
+/// inside `Authorization` replaced, every header in ``secretHeaderNames`` replaced, and the
+/// body's hash in `x-acs-content-sha256` replaced when the request has secret parameters.
 public struct HTTPRequest: Sendable, Hashable {
     public var method: HTTPMethod
     public var url: URL
@@ -106,6 +107,11 @@ extension HTTPRequest: CustomStringConvertible, CustomDebugStringConvertible {
 
     private func redactedValue(of header: HTTPHeader) -> String {
         let name = header.name.lowercased()
+        // The body's SHA-256 is unkeyed, so anyone holding it could test guesses of a secret
+        // parameter offline. It is hidden whenever the request has secret parameters.
+        if name == "x-acs-content-sha256" && !secretParameterNames.isEmpty && !body.isEmpty {
+            return Secret.redactedText
+        }
         guard secretHeaderNames.contains(name) else {
             return header.value
         }
