@@ -8,7 +8,7 @@ enum SwiftTypes {
         case .string: isSecret ? "Secret" : "String"
         case .integer(.int32): "Int32"
         case .integer(.int64): "Int64"
-        // Both number formats become Double, which holds every float exactly.
+        // Both number formats become Double, which represents every float exactly.
         case .number: "Double"
         case .boolean: "Bool"
         case .array(let element): "[\(name(of: element))]"

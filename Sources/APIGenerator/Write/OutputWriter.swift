@@ -7,7 +7,7 @@ import Foundation
 /// as it was. Generated files that the specs no longer produce are removed; a file is only
 /// ever removed when it starts with the generator's header.
 public struct OutputWriter {
-    /// What happened to one file.
+    /// The outcome for one file.
     public enum Change: String, Sendable, Hashable {
         case created
         case updated

@@ -4,10 +4,11 @@ import Foundation
     import FoundationXML
 #endif
 
-/// Checks that each sample payload of an action decodes with the action's response fields,
-/// by the same rules the generated decoders follow: XML scalars are trimmed text, JSON
-/// Booleans and numbers may also be strings holding the same text, null is the same as absent,
-/// and unknown fields are skipped.
+/// Checks that each sample payload of an action decodes with the action's response fields.
+///
+/// The rules are those of the generated decoders. XML scalars are trimmed text. JSON Booleans
+/// and numbers may also be strings that hold the same text. Null is the same as absent, and
+/// unknown fields are skipped.
 enum SampleChecker {
     /// A parsed sample, reduced to what the rules look at.
     indirect enum Node {
