@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 
 import PackageDescription
 
@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "APIGenerator", targets: ["APIGenerator"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
         .library(name: "DirectMail", targets: ["DirectMail"]),
+        .plugin(name: "APIGenBuildPlugin", targets: ["APIGenBuildPlugin"]),
+        .plugin(name: "APIGenCommandPlugin", targets: ["APIGenCommandPlugin"]),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -49,6 +51,27 @@ let package = Package(
             name: "DirectMail",
             dependencies: ["APIGenRuntime"],
             path: "Generated/DirectMail"
+        ),
+
+        // The plugins: one generates clients during a target's build, the other refreshes the
+        // checked-in Generated/ folder.
+        .plugin(
+            name: "APIGenBuildPlugin",
+            capability: .buildTool(),
+            dependencies: ["apigen"]
+        ),
+        .plugin(
+            name: "APIGenCommandPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-api-client",
+                    description: "Regenerate the checked-in clients in Generated/ from the specs in Specs/."
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "The command writes the generated clients to Generated/.")
+                ]
+            ),
+            dependencies: ["apigen"]
         ),
 
         .testTarget(
