@@ -74,6 +74,14 @@ let package = Package(
             dependencies: ["apigen"]
         ),
 
+        // The DirectMail client built by the build plugin from Specs/DirectMail, which its
+        // apigen-config.json names, to test the plugin against the checked-in client.
+        .target(
+            name: "DirectMailPluginBuilt",
+            dependencies: ["APIGenRuntime"],
+            plugins: ["APIGenBuildPlugin"]
+        ),
+
         .testTarget(
             name: "APISpecTests",
             dependencies: ["APISpec"],
@@ -91,6 +99,10 @@ let package = Package(
         .testTarget(
             name: "DirectMailTests",
             dependencies: ["DirectMail", "APIGenRuntime"]
+        ),
+        .testTarget(
+            name: "DirectMailPluginBuiltTests",
+            dependencies: ["DirectMail", "DirectMailPluginBuilt", "APIGenRuntime"]
         ),
     ],
     swiftLanguageModes: [.v6]
