@@ -28,11 +28,20 @@ struct APIGenBuildPlugin: BuildToolPlugin {
             inputFiles.append(file)
         }
         var outputFiles: [URL] = []
+        var origins: [(fileName: String, origin: String)] = target.sourceFiles(withSuffix: "swift")
+            .map {
+                (fileName: $0.url.lastPathComponent, origin: "the source file \($0.url.path)")
+            }
         for product in products {
             inputFiles += product.specFiles
-            outputFiles += product.outputPaths.map { outputDirectory.appending(path: $0) }
+            for output in product.outputs {
+                let file = outputDirectory.appending(path: output.path)
+                outputFiles.append(file)
+                origins.append(
+                    (fileName: file.lastPathComponent, origin: "the spec \(output.specFile.path)"))
+            }
         }
-        try rejectDuplicateFileNames(outputFiles, target: target)
+        try rejectDuplicateFileNames(origins)
 
         let apigen = try context.tool(named: "apigen")
         let productNames = products.map(\.name).joined(separator: ", ")
@@ -50,22 +59,23 @@ struct APIGenBuildPlugin: BuildToolPlugin {
 
     /// Rejects two Swift files with one name in the target, which the compiler rejects as
     /// "filename used twice" even when they are in different folders.
-    private func rejectDuplicateFileNames(_ outputFiles: [URL], target: SourceModuleTarget) throws {
-        var seen: [String: URL] = [:]
-        let sourceFiles = target.sourceFiles(withSuffix: "swift").map(\.url)
-        for file in sourceFiles + outputFiles {
-            let name = file.lastPathComponent
-            if let first = seen[name] {
+    private func rejectDuplicateFileNames(_ files: [(fileName: String, origin: String)]) throws {
+        var seen: [String: String] = [:]
+        for file in files {
+            if let first = seen[file.fileName] {
                 throw PluginFailure(
-                    "\(file.path) and \(first.path) have the same file name \(name), which Swift rejects in one target; rename the spec file or the source file"
+                    "\(first) and \(file.origin) both become \(file.fileName), but a Swift target cannot contain two files of one name; rename one of them"
                 )
             }
-            seen[name] = file
+            seen[file.fileName] = file.origin
         }
     }
 }
 
 /// A failure that stops the plugin before the build, with a message that states what to fix.
+///
+/// The message starts with the path it is about when there is one. SwiftPM 6.3 prints a
+/// thrown error as `error: DESCRIPTION`, and it drops the file of a `Diagnostics.error`.
 struct PluginFailure: Error, CustomStringConvertible {
     var description: String
 

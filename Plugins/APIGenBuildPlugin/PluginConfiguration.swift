@@ -77,8 +77,9 @@ struct PluginConfiguration {
         return PluginConfiguration(file: file, specsDirectory: specsDirectory, products: products)
     }
 
-    /// Returns an error whose message starts with the file's path, the way compilers name files.
+    /// Returns an error whose message starts with the file's path. SwiftPM prints it after
+    /// `error: `, as `error: PATH: message`.
     static func failure(_ file: URL, _ message: String) -> PluginFailure {
-        PluginFailure("\(file.path): error: \(message)")
+        PluginFailure("\(file.path): \(message)")
     }
 }

@@ -23,13 +23,23 @@ struct ProductFolder {
     /// the problem with its line and column and fails, so the guess never reaches the compiler.
     var module: String
 
-    /// The generated files' paths relative to the output folder.
-    var outputPaths: [String] {
-        var paths = ["\(module)/\(module)Client.swift"]
+    /// The generated files' paths relative to the output folder, each with the spec file it
+    /// comes from.
+    var outputs: [(path: String, specFile: URL)] {
+        var outputs = [
+            (
+                path: "\(module)/\(module)Client.swift",
+                specFile: directory.appending(path: Self.productFileName)
+            )
+        ]
         for file in specFiles where file.lastPathComponent != Self.productFileName {
-            paths.append("\(module)/\(file.deletingPathExtension().lastPathComponent).swift")
+            outputs.append(
+                (
+                    path: "\(module)/\(file.deletingPathExtension().lastPathComponent).swift",
+                    specFile: file
+                ))
         }
-        return paths
+        return outputs
     }
 
     /// Finds the configured product folders, or every product folder of the specs folder.
@@ -41,7 +51,7 @@ struct ProductFolder {
             isDirectory.boolValue
         else {
             throw PluginFailure(
-                "\(specsDirectory.path): error: the specs folder does not exist; create it with one folder per product, or set \"specs\" in \(PluginConfiguration.fileName)"
+                "\(specsDirectory.path): the specs folder does not exist; create it with one folder per product, or set \"specs\" in \(PluginConfiguration.fileName)"
             )
         }
 
@@ -58,7 +68,7 @@ struct ProductFolder {
         }
         guard !names.isEmpty else {
             throw PluginFailure(
-                "\(specsDirectory.path): error: no product folder found; add a folder with a \(productFileName) file, such as \(specsDirectory.lastPathComponent)/Greeting/\(productFileName)"
+                "\(specsDirectory.path): no product folder found; add a folder with a \(productFileName) file, such as \(specsDirectory.lastPathComponent)/Greeting/\(productFileName)"
             )
         }
         return try names.map {
@@ -79,7 +89,7 @@ struct ProductFolder {
             if let file = configuration.file {
                 throw PluginConfiguration.failure(file, message)
             }
-            throw PluginFailure("\(productFile.path): error: \(message)")
+            throw PluginFailure("\(productFile.path): \(message)")
         }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         let specFiles = entries.filter { $0.hasSuffix(".json") }.sorted().map {
