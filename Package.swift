@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 
 import PackageDescription
 
@@ -12,6 +12,8 @@ let package = Package(
         .library(name: "APIGenerator", targets: ["APIGenerator"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
         .library(name: "DirectMail", targets: ["DirectMail"]),
+        .plugin(name: "APIGenBuildPlugin", targets: ["APIGenBuildPlugin"]),
+        .plugin(name: "APIGenCommandPlugin", targets: ["APIGenCommandPlugin"]),
     ],
     targets: [
         // System libraries, found through pkg-config.
@@ -65,6 +67,37 @@ let package = Package(
             dependencies: ["DirectMail", "APIGenRuntime"]
         ),
 
+        // The plugins: one generates clients during a target's build, the other refreshes the
+        // checked-in Generated/ folder.
+        .plugin(
+            name: "APIGenBuildPlugin",
+            capability: .buildTool(),
+            dependencies: ["apigen"]
+        ),
+        .plugin(
+            name: "APIGenCommandPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "generate-api-client",
+                    description:
+                        "Regenerate the checked-in clients in Generated/ from the specs in Specs/."
+                ),
+                permissions: [
+                    .writeToPackageDirectory(
+                        reason: "The command writes the generated clients to Generated/.")
+                ]
+            ),
+            dependencies: ["apigen"]
+        ),
+
+        // The DirectMail client built by the build plugin from Specs/DirectMail, which its
+        // apigen-config.json names, to test the plugin against the checked-in client.
+        .target(
+            name: "DirectMailPluginBuilt",
+            dependencies: ["APIGenRuntime"],
+            plugins: ["APIGenBuildPlugin"]
+        ),
+
         .testTarget(
             name: "APISpecTests",
             dependencies: ["APISpec"]
@@ -90,6 +123,10 @@ let package = Package(
             name: "DirectMailTests",
             dependencies: ["DirectMail", "APIGenRuntime"],
             resources: [.copy("Payloads")]
+        ),
+        .testTarget(
+            name: "DirectMailPluginBuiltTests",
+            dependencies: ["DirectMail", "DirectMailPluginBuilt", "APIGenRuntime"]
         ),
     ],
     swiftLanguageModes: [.v6]
