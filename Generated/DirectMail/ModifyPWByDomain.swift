@@ -70,8 +70,8 @@ extension ModifyPWByDomain.Request {
     public var wireParameters: WireParameters {
         var parameters = WireParameters()
         parameters.set("Action", to: Self.action)
-        parameters.set("DomainName", to: domainName)
-        parameters.set("Password", to: password.revealed(), isSecret: true)
+        parameters.set("DomainName", to: self.domainName)
+        parameters.set("Password", to: self.password.revealed(), isSecret: true)
         return parameters
     }
 }
@@ -80,7 +80,7 @@ extension ModifyPWByDomain.Request: CustomStringConvertible, CustomDebugStringCo
     /// The request with every secret parameter shown as `<redacted>`.
     public var description: String {
         var fields: [String] = []
-        fields.append("domainName: \(String(reflecting: domainName))")
+        fields.append("domainName: \(String(reflecting: self.domainName))")
         fields.append("password: \(Secret.redactedText)")
         return "ModifyPWByDomain.Request(\(fields.joined(separator: ", ")))"
     }
@@ -108,18 +108,19 @@ extension ModifyPWByDomain.Request {
     public func validate() throws(ValidationError) {
         var issues: [ValidationIssue] = []
 
-        if !Rules.hasLength(domainName, min: 1, max: 50) {
+        if !Rules.hasLength(self.domainName, min: 1, max: 50) {
             issues.append(
                 ValidationIssue(
                     parameter: "DomainName",
                     rule: "length",
                     errorCode: "InvalidDomainName.Malformed",
                     message:
-                        "must be 1 to 50 characters long, got \(String(reflecting: domainName))"
+                        "must be 1 to 50 characters long, got"
+                        + " \(String(reflecting: self.domainName))"
                 )
             )
         }
-        if !Rules.containsOnly(domainName, Self.domainNameAllowedCharacters) {
+        if !Rules.containsOnly(self.domainName, Self.domainNameAllowedCharacters) {
             issues.append(
                 ValidationIssue(
                     parameter: "DomainName",
@@ -127,12 +128,13 @@ extension ModifyPWByDomain.Request {
                     errorCode: "InvalidDomainName.Malformed",
                     message:
                         "must contain only digits, letters, periods and hyphens"
-                        + " (0-9, A-Z, a-z, '.' and '-'), got \(String(reflecting: domainName))"
+                        + " (0-9, A-Z, a-z, '.' and '-'), got"
+                        + " \(String(reflecting: self.domainName))"
                 )
             )
         }
 
-        let revealedPassword = password.revealed()
+        let revealedPassword = self.password.revealed()
         if !Rules.hasLength(revealedPassword, min: 10, max: 20) {
             issues.append(
                 ValidationIssue(
@@ -198,6 +200,9 @@ extension ModifyPWByDomain {
     /// Decoded from JSON or from XML with the root element `<ModifyPWByDomainResponse>`. Unknown
     /// fields are skipped.
     public struct Response: ActionResponse, Hashable {
+        /// The root element of the response in XML.
+        public static let xmlRoot = "ModifyPWByDomainResponse"
+
         /// The status code, OK on success.
         ///
         /// Wire name `Code`, optional. Example: `OK`.
@@ -233,10 +238,15 @@ extension ModifyPWByDomain {
 
         /// Decodes the value from a parsed XML or JSON payload.
         public init(from payload: PayloadObject) throws(ResponseDecodingError) {
-            code = try payload.decodeIfPresent(String.self, forKey: "Code")
-            message = try payload.decodeIfPresent(String.self, forKey: "Message")
-            requestId = try payload.decode(String.self, forKey: "RequestId")
-            success = try payload.decodeIfPresent(Bool.self, forKey: "Success")
+            self.code = try payload.decodeIfPresent(String.self, forKey: "Code")
+            self.message = try payload.decodeIfPresent(String.self, forKey: "Message")
+            self.requestId = try payload.decode(String.self, forKey: "RequestId")
+            self.success = try payload.decodeIfPresent(Bool.self, forKey: "Success")
+        }
+
+        /// Whether the body reports a failure: `Success` is false.
+        public var reportsFailure: Bool {
+            self.success == false
         }
     }
 }

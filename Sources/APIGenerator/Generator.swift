@@ -43,6 +43,17 @@ public enum Generator {
                 errors += error.diagnostics
             }
         }
+        var modules: [String: ProductSpec] = [:]
+        for product in products {
+            if let first = modules[product.module] {
+                errors.append(
+                    Diagnostic(
+                        .error, at: product.location, path: "$.module",
+                        "the module \"\(product.module)\" is also the module of \(first.sourceFile); give each"
+                            + " product its own module"))
+            }
+            modules[product.module] = product
+        }
         if !errors.isEmpty {
             throw SpecError(errors)
         }

@@ -21,8 +21,21 @@ public protocol ActionRequest: Sendable, CustomStringConvertible {
 
 /// A response body of one API action, generated from the action's spec.
 public protocol ActionResponse: Sendable {
+    /// The root element of the response in XML, such as `ModifyPWByDomainResponse`.
+    static var xmlRoot: String { get }
+
     /// Decodes the response from a parsed payload, whatever its wire format.
     init(from payload: PayloadObject) throws(ResponseDecodingError)
+
+    /// Whether the body itself reports that the call failed, such as `"Success": false`, even
+    /// though it was sent with a 2xx status. The spec's `successFlag` names the field.
+    var reportsFailure: Bool { get }
+}
+
+extension ActionResponse {
+    public var reportsFailure: Bool {
+        false
+    }
 }
 
 /// An error code that an action's spec documents, or one it does not.

@@ -30,6 +30,9 @@ public enum ResponseDecodingError: Error, Sendable, Hashable {
 
     /// A scalar field appears more than once in an XML element.
     case repeatedField(path: String)
+
+    /// The XML body's root element is not the one the action's spec names.
+    case unexpectedRoot(expected: String, found: String)
 }
 
 extension ResponseDecodingError: CustomStringConvertible {
@@ -57,6 +60,8 @@ extension ResponseDecodingError: CustomStringConvertible {
                 "the response field '\(path)' has the value \(quoted(value)), expected \(expected)"
         case .repeatedField(let path):
             return "the response field '\(path)' appears more than once, expected one value"
+        case .unexpectedRoot(let expected, let found):
+            return "the XML response's root element is <\(found)>, expected <\(expected)>"
         }
     }
 }

@@ -6,7 +6,7 @@ struct ErrorCodeRenderer {
     let typeName: String
 
     func render(into writer: inout SwiftWriter) {
-        let cases = action.errors.map { (entry: $0, name: SwiftNaming.lowerCamelCase($0.code)) }
+        let cases = action.errors.map { (entry: $0, name: SwiftNaming.errorCaseName($0.code)) }
         writer.block("extension \(typeName)") { writer in
             writer.doc(
                 summary: "The error codes that `\(action.name)` documents.",

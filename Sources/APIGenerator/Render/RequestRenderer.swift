@@ -91,9 +91,8 @@ struct RequestRenderer {
         writer.doc(summary: "Creates a request; nothing is checked until `validate()` is called.")
         let arguments = action.parameters.map { parameter in
             let name = propertyName(parameter)
-            let label = SwiftNaming.bare(name)
             let defaultValue = parameter.isRequired ? "" : " = nil"
-            return "\(label == name ? name : label): \(propertyType(parameter))\(defaultValue)"
+            return "\(name): \(propertyType(parameter))\(defaultValue)"
         }
         let signature = "public init(\(arguments.joined(separator: ", ")))"
         let body: (inout SwiftWriter) -> Void = { writer in
@@ -146,11 +145,14 @@ struct RequestRenderer {
                 writer.line("parameters.set(\(wireName), to: \(text)\(secret))")
             }
         }
+        // Properties are read through `self.` so that a parameter named like a local, such
+        // as `parameters`, cannot shadow it.
+        let property = "self.\(SwiftNaming.bare(name))"
         if parameter.isRequired {
-            emit(&writer, name)
+            emit(&writer, property)
         } else {
-            writer.block("if let \(name)") { writer in
-                emit(&writer, SwiftNaming.bare(name))
+            writer.block("if let value = \(property)") { writer in
+                emit(&writer, "value")
             }
         }
     }
@@ -161,7 +163,7 @@ struct RequestRenderer {
         value: String,
         into writer: inout SwiftWriter
     ) {
-        let wireName = parameter.name
+        let wireName = String(SwiftLiteral.string(parameter.name).dropFirst().dropLast())
         let itemText = SwiftTypes.wireText("item", of: element, isSecret: false)
         switch parameter.style ?? .repeatList {
         case .repeatList, .flat:
@@ -191,15 +193,15 @@ struct RequestRenderer {
                 }
                 writer.line("var fields: [String] = []")
                 for parameter in action.parameters {
-                    let name = propertyName(parameter)
-                    let label = SwiftNaming.bare(name)
+                    let label = SwiftNaming.bare(propertyName(parameter))
+                    let value = parameter.isRequired ? "self.\(label)" : "value"
                     let shown =
                         parameter.isSecret
-                        ? "\\(Secret.redactedText)" : "\\(String(reflecting: \(label)))"
+                        ? "\\(Secret.redactedText)" : "\\(String(reflecting: \(value)))"
                     if parameter.isRequired {
                         writer.line("fields.append(\"\(label): \(shown)\")")
                     } else {
-                        writer.block("if let \(name)") { writer in
+                        writer.block("if let value = self.\(label)") { writer in
                             writer.line("fields.append(\"\(label): \(shown)\")")
                         }
                     }

@@ -15,15 +15,22 @@ struct ResponseRenderer {
                 ])
             renderStruct(
                 name: "Response", conformances: "ActionResponse, Hashable",
-                fields: action.response.fields,
+                fields: action.response.fields, isRoot: true,
                 into: &writer)
         }
     }
 
     private func renderStruct(
-        name: String, conformances: String, fields: [FieldSpec], into writer: inout SwiftWriter
+        name: String, conformances: String, fields: [FieldSpec], isRoot: Bool = false,
+        into writer: inout SwiftWriter
     ) {
         writer.block("public struct \(name): \(conformances)") { writer in
+            if isRoot {
+                writer.doc(summary: "The root element of the response in XML.")
+                writer.line(
+                    "public static let xmlRoot = \(SwiftLiteral.string(action.response.xmlRoot))")
+                writer.blank()
+            }
             for field in fields {
                 renderProperty(field, into: &writer)
                 writer.blank()
@@ -31,6 +38,14 @@ struct ResponseRenderer {
             renderInitializer(fields, into: &writer)
             writer.blank()
             renderDecoder(fields, into: &writer)
+            if isRoot, let flag = action.response.successFlag {
+                let property = SwiftNaming.bare(SwiftNaming.lowerCamelCase(flag))
+                writer.blank()
+                writer.doc(summary: "Whether the body reports a failure: `\(flag)` is false.")
+                writer.block("public var reportsFailure: Bool") { writer in
+                    writer.line("self.\(property) == false")
+                }
+            }
             for object in nestedObjects(fields) {
                 writer.blank()
                 writer.doc(summary: "An element of `\(name)`.")
@@ -74,7 +89,7 @@ struct ResponseRenderer {
             return
         }
         let arguments = fields.map { field in
-            "\(SwiftNaming.bare(SwiftNaming.lowerCamelCase(field.name))): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
+            "\(SwiftNaming.lowerCamelCase(field.name)): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
         }
         let body: (inout SwiftWriter) -> Void = { writer in
             for field in fields {
@@ -114,11 +129,12 @@ struct ResponseRenderer {
                     call =
                         "try payload.\(method)(\(SwiftTypes.name(of: field.type)).self, forKey: \(key))"
                 }
-                let line = "\(name) = \(call)"
+                // `self.` keeps a field named `payload` apart from the parameter.
+                let line = "self.\(name) = \(call)"
                 if writer.indentation.count + line.count <= SwiftWriter.lineLength {
                     writer.line(line)
                 } else {
-                    writer.line("\(name) =")
+                    writer.line("self.\(name) =")
                     writer.line(SwiftWriter.indentUnit + call)
                 }
             }

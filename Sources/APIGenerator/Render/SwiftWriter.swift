@@ -213,7 +213,8 @@ enum SwiftLiteral {
     /// Returns text safe to put in a `///` comment: newlines become spaces, and runs of
     /// spaces collapse.
     static func docText(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(
-            separator: " ")
+        // Character's properties, unlike a comparison with "\n", also match "\r\n" and the
+        // Unicode line and paragraph separators, any of which would end the comment.
+        value.split { $0.isNewline || $0.isWhitespace }.joined(separator: " ")
     }
 }

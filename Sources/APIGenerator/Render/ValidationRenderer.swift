@@ -110,8 +110,9 @@ struct ValidationRenderer {
     private func renderChecks(
         for parameter: ParameterSpec, rules: [(RuleSpec, String?)], into writer: inout SwiftWriter
     ) {
-        let property = SwiftNaming.lowerCamelCase(parameter.name)
-        let bare = SwiftNaming.bare(property)
+        // Properties are read through `self.` so that a parameter named like a local, such as
+        // `issues`, cannot shadow it.
+        let property = "self.\(SwiftNaming.bare(SwiftNaming.lowerCamelCase(parameter.name)))"
         let listRules = rules.filter {
             if case .itemCount = $0.0.kind { return true } else { return false }
         }
@@ -151,8 +152,8 @@ struct ValidationRenderer {
         if parameter.isRequired {
             body(&writer, property)
         } else {
-            writer.block("if let \(property)") { writer in
-                body(&writer, bare)
+            writer.block("if let value = \(property)") { writer in
+                body(&writer, "value")
             }
         }
     }

@@ -2,12 +2,14 @@ import Foundation
 
 /// The write stage: puts generated files into the output folder.
 ///
-/// A file is written only when its contents changed, and every file is first written to a
-/// temporary file beside it, so that a failure before the renames leaves every existing file
-/// as it was. Generated files that the specs no longer produce are removed; a file is only
-/// ever removed when it starts with the generator's header.
+/// A file is written only when its contents changed. Every new version is first written to a
+/// temporary file beside its target and only then renamed into place. When a rename fails, the
+/// files already replaced get their earlier contents back, so a failed run leaves every existing
+/// file as it was. Generated files that the specs no longer produce are removed, including those
+/// of a product that no longer exists. A file is only ever removed when it starts with the
+/// generator's header.
 public struct OutputWriter {
-    /// The outcome for one file.
+    /// What a run does to one file.
     public enum Change: String, Sendable, Hashable {
         case created
         case updated
@@ -15,10 +17,18 @@ public struct OutputWriter {
         case unchanged
     }
 
-    /// A file and what happened to it, for the one line per file that the CLI prints.
+    /// A file and the change to it, for the one line per file that the CLI prints.
     public struct Report: Sendable, Hashable {
         public var path: String
         public var change: Change
+    }
+
+    /// One step of a run: the file to write (nil for a removal) and the text it replaces.
+    public struct Step: Sendable, Hashable {
+        public var file: GeneratedFile?
+        public var path: String
+        public var change: Change
+        public var existing: String?
     }
 
     /// A failure to write, naming the file and the system's reason.
@@ -27,7 +37,7 @@ public struct OutputWriter {
         public var reason: String
 
         public var description: String {
-            "\(path): error: cannot write the generated file: \(reason); nothing was changed"
+            "\(path): error: cannot write the generated file: \(reason); no generated file was changed"
         }
     }
 
@@ -40,22 +50,17 @@ public struct OutputWriter {
     }
 
     /// Compares the files with what is on disk, without writing anything.
-    public func plan(_ files: [GeneratedFile]) -> [(
-        file: GeneratedFile?, path: String, change: Change, existing: String?
-    )] {
-        var result: [(file: GeneratedFile?, path: String, change: Change, existing: String?)] = []
-        let expected = Set(files.map(\.path))
+    public func plan(_ files: [GeneratedFile]) -> [Step] {
+        var result: [Step] = []
         for file in files {
             let existing = try? String(contentsOf: url(file.path), encoding: .utf8)
             let change: Change =
                 existing == nil ? .created : (existing == file.contents ? .unchanged : .updated)
-            result.append((file, file.path, change, existing))
+            result.append(Step(file: file, path: file.path, change: change, existing: existing))
         }
-        for path in staleFiles(
-            modules: Set(files.map { ($0.path as NSString).pathComponents[0] }), keeping: expected)
-        {
-            result.append(
-                (nil, path, .removed, try? String(contentsOf: url(path), encoding: .utf8)))
+        for path in staleFiles(keeping: Set(files.map(\.path))) {
+            let existing = try? String(contentsOf: url(path), encoding: .utf8)
+            result.append(Step(file: nil, path: path, change: .removed, existing: existing))
         }
         return result.sorted { $0.path < $1.path }
     }
@@ -63,63 +68,129 @@ public struct OutputWriter {
     /// Writes the changed files, removes stale ones, and returns a report per file.
     public func write(_ files: [GeneratedFile]) throws(WriteError) -> [Report] {
         let steps = plan(files)
-        let fileManager = FileManager.default
-        var staged: [(temporary: URL, final: URL, path: String)] = []
-        do {
-            for step in steps {
-                guard let file = step.file, step.change != .unchanged else { continue }
-                let final = url(file.path)
-                try fileManager.createDirectory(
-                    at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let temporary = final.deletingLastPathComponent()
-                    .appendingPathComponent(
-                        ".\(final.lastPathComponent).apigen-\(ProcessInfo.processInfo.processIdentifier)"
-                    )
-                staged.append((temporary, final, file.path))
-                try Data(file.contents.utf8).write(to: temporary)
-            }
-        } catch {
-            for item in staged {
-                try? fileManager.removeItem(at: item.temporary)
-            }
-            throw WriteError(
-                path: staged.last?.path ?? outputDirectory.path,
-                reason: "\(error.localizedDescription)")
-        }
-        for item in staged {
-            if rename(item.temporary.path, item.final.path) != 0 {
+        let changed = steps.filter { $0.file != nil && $0.change != .unchanged }
+        let staged = try stage(changed)
+        var replaced: [Step] = []
+        for (step, temporary) in zip(changed, staged) {
+            let final = url(step.path)
+            if rename(temporary.path, final.path) != 0 {
                 let reason = String(cString: strerror(errno))
-                for rest in staged {
-                    try? fileManager.removeItem(at: rest.temporary)
+                for item in staged {
+                    try? FileManager.default.removeItem(at: item)
                 }
-                throw WriteError(path: item.path, reason: reason)
+                restore(replaced)
+                throw WriteError(path: display(step.path), reason: reason)
             }
+            replaced.append(step)
         }
         for step in steps where step.change == .removed {
-            try? fileManager.removeItem(at: url(step.path))
+            try? FileManager.default.removeItem(at: url(step.path))
         }
         return steps.map { Report(path: $0.path, change: $0.change) }
+    }
+
+    /// Writes each new version to a temporary file beside its target, removing them all when
+    /// one fails.
+    private func stage(_ steps: [Step]) throws(WriteError) -> [URL] {
+        let fileManager = FileManager.default
+        var staged: [URL] = []
+        for step in steps {
+            let final = url(step.path)
+            let folder = final.deletingLastPathComponent()
+            let temporary = folder.appendingPathComponent(
+                ".\(final.lastPathComponent).apigen-\(ProcessInfo.processInfo.processIdentifier)")
+            var isDirectory: ObjCBool = false
+            do {
+                if fileManager.fileExists(atPath: final.path, isDirectory: &isDirectory),
+                    isDirectory.boolValue
+                {
+                    throw WriteError(
+                        path: display(step.path),
+                        reason: "a folder has the file's name; move it away")
+                }
+                if fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory),
+                    !isDirectory.boolValue
+                {
+                    throw WriteError(
+                        path: display(step.path),
+                        reason:
+                            "\(display((step.path as NSString).deletingLastPathComponent)) is a file, not a folder"
+                    )
+                }
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                try Data(step.file!.contents.utf8).write(to: temporary)
+                staged.append(temporary)
+            } catch {
+                for item in staged {
+                    try? fileManager.removeItem(at: item)
+                }
+                if let error = error as? WriteError {
+                    throw error
+                }
+                throw WriteError(path: display(step.path), reason: Self.reason(error))
+            }
+        }
+        return staged
+    }
+
+    /// Puts back the earlier contents of files that a failed run already replaced.
+    private func restore(_ steps: [Step]) {
+        for step in steps {
+            if let existing = step.existing {
+                try? Data(existing.utf8).write(to: url(step.path), options: .atomic)
+            } else {
+                try? FileManager.default.removeItem(at: url(step.path))
+            }
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let error = error as NSError
+        if let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        return error.localizedDescription
     }
 
     private func url(_ path: String) -> URL {
         outputDirectory.appendingPathComponent(path)
     }
 
-    private func staleFiles(modules: Set<String>, keeping expected: Set<String>) -> [String] {
+    /// The path as the CLI shows it: the output folder joined with the file's path.
+    private func display(_ path: String) -> String {
+        outputDirectory.appendingPathComponent(path).path
+    }
+
+    /// Returns the generated Swift files in the output folder's subfolders that no spec
+    /// produces.
+    private func staleFiles(keeping expected: Set<String>) -> [String] {
+        let fileManager = FileManager.default
         var result: [String] = []
-        for module in modules.sorted() {
+        let folders = (try? fileManager.contentsOfDirectory(atPath: outputDirectory.path)) ?? []
+        for module in folders.sorted() {
             let folder = outputDirectory.appendingPathComponent(module)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            let names = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
             for name in names.sorted() where name.hasSuffix(".swift") {
                 let path = "\(module)/\(name)"
-                guard !expected.contains(path),
-                    let text = try? String(
-                        contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
-                    text.hasPrefix(Self.generatedHeaderPrefix)
-                else { continue }
+                guard !expected.contains(path), isGenerated(folder.appendingPathComponent(name))
+                else {
+                    continue
+                }
                 result.append(path)
             }
         }
         return result
+    }
+
+    /// Returns whether the file starts with the generator's header, reading only its start.
+    private func isGenerated(_ file: URL) -> Bool {
+        guard let handle = try? FileHandle(forReadingFrom: file) else {
+            return false
+        }
+        defer { try? handle.close() }
+        let start = (try? handle.read(upToCount: Self.generatedHeaderPrefix.utf8.count)) ?? Data()
+        return start == Data(Self.generatedHeaderPrefix.utf8)
     }
 }

@@ -7,7 +7,21 @@ public enum SpecChecker {
     /// field must not shadow.
     static let reservedMembers: Set<String> = [
         "action", "methods", "validate", "wireParameters", "description", "debugDescription",
-        "customMirror",
+        "customMirror", "xmlRoot", "reportsFailure", "hashValue", "self", "init", "Type",
+        "Protocol",
+    ]
+
+    /// Type names that generated code uses unqualified, from the runtime and the standard
+    /// library, which an action or a nested object type must not shadow.
+    static let reservedTypeNames: Set<String> = [
+        "ASCIICharacterSet", "ActionRequest", "ActionResponse", "Any", "Array", "Bool",
+        "CallError", "Credentials", "Dictionary", "Double", "Error", "ErrorCode", "HTTPMethod",
+        "HTTPTransport", "Int", "Int32", "Int64", "Never", "Optional", "PatternRule",
+        "PayloadDecodable", "PayloadField", "PayloadObject", "PayloadScalar", "PayloadValue",
+        "ProductDescriptor", "RPCClient", "RPCClientOptions", "Request", "Response",
+        "ResponseDecodingError", "Rules", "Secret", "Self", "Sendable", "ServiceErrorCode",
+        "String", "Swift", "URLSessionTransport", "ValidationError", "ValidationIssue",
+        "WireEncoding", "WireParameter", "WireParameters", "APIGenRuntime",
     ]
 
     /// Returns every diagnostic of the product, errors and warnings, in file order.
@@ -20,6 +34,15 @@ public enum SpecChecker {
         var seenActions: [String: ActionSpec] = [:]
         for action in product.actions {
             let typeName = SwiftNaming.upperCamelCase(action.name)
+            if reservedTypeNames.contains(typeName) || typeName == product.module
+                || typeName == product.module + "Client"
+            {
+                checker.error(
+                    action.location, "$.action",
+                    "the action \"\(action.name)\" becomes the Swift type \(typeName), which the runtime, the"
+                        + " standard library or the product's module already uses; the generator cannot"
+                        + " name it")
+            }
             if let first = seenActions[typeName] {
                 checker.error(
                     action.location, "$.action",
@@ -147,7 +170,18 @@ struct Checker {
                 seen: &identifiers)
             checkParameter(parameter, path: path, errorCodes: errorCodes)
         }
-        checkFields(action.response.fields, path: "$.response.fields", location: file)
+        checkFields(
+            action.response.fields, path: "$.response.fields", location: file,
+            enclosing: [SwiftNaming.upperCamelCase(action.name), "Response"])
+        if let flag = action.response.successFlag {
+            let field = action.response.fields.first { $0.name == flag }
+            if field?.type != .boolean {
+                error(
+                    file, "$.response.successFlag",
+                    "the success flag \"\(flag)\" must name a boolean field of the response; add the field"
+                        + " or fix the name")
+            }
+        }
         SampleChecker.check(action, into: &self)
     }
 
@@ -158,6 +192,13 @@ struct Checker {
         seen: inout [String: String]
     ) {
         let identifier = SwiftNaming.bare(SwiftNaming.lowerCamelCase(name))
+        if !SwiftNaming.isValidWireName(name) {
+            error(
+                location, path,
+                "invalid name \"\(name)\"; use ASCII letters, digits, '.', '-' and '_', with at least one"
+                    + " letter")
+            return
+        }
         if let other = seen[identifier] {
             error(
                 location, path,
@@ -185,16 +226,18 @@ struct Checker {
                 continue
             }
             codes[entry.code] = index
-            let identifier = SwiftNaming.bare(SwiftNaming.lowerCamelCase(entry.code))
+            if !SwiftNaming.isValidWireName(entry.code) {
+                error(
+                    entry.location, path,
+                    "invalid error code \"\(entry.code)\"; use ASCII letters, digits, '.', '-' and '_',"
+                        + " with at least one letter")
+                continue
+            }
+            let identifier = SwiftNaming.errorCaseName(entry.code)
             if let other = identifiers[identifier] {
                 error(
                     entry.location, path,
                     "\"\(entry.code)\" and \"\(other)\" both become the Swift case \(identifier); they cannot both be documented"
-                )
-            } else if identifier == "undocumented" {
-                error(
-                    entry.location, path,
-                    "\"\(entry.code)\" becomes the case \(identifier), which is reserved for unknown codes"
                 )
             }
             identifiers[identifier] = entry.code
@@ -410,9 +453,17 @@ struct Checker {
 
     // MARK: - Response
 
-    mutating func checkFields(_ fields: [FieldSpec], path: String, location: SourceLocation) {
+    /// Checks fields and their nested object types. `enclosing` lists the Swift types the
+    /// fields sit in, outermost first, which a nested type must not repeat.
+    mutating func checkFields(
+        _ fields: [FieldSpec],
+        path: String,
+        location: SourceLocation,
+        enclosing: [String]
+    ) {
         var names: [String: Int] = [:]
         var identifiers: [String: String] = [:]
+        var nestedTypes: [String: String] = [:]
         for (index, field) in fields.enumerated() {
             let fieldPath = "\(path)[\(index)]"
             if let first = names[field.name] {
@@ -433,14 +484,29 @@ struct Checker {
                 typePath += ".items"
             }
             if case .object(let object) = type {
+                let swiftName = SwiftNaming.upperCamelCase(object.typeName)
                 if !SwiftNaming.isPlainIdentifier(object.typeName) {
                     error(
                         field.sourceLocation, "\(typePath).typeName",
                         "invalid type name \"\(object.typeName)\"; use letters and digits, starting with a letter"
                     )
+                } else if SpecChecker.reservedTypeNames.contains(swiftName)
+                    || enclosing.contains(swiftName)
+                {
+                    error(
+                        field.sourceLocation, "\(typePath).typeName",
+                        "the type name \"\(object.typeName)\" is already used by the runtime, the standard"
+                            + " library or an enclosing type; set \"typeName\" to another name")
+                } else if let other = nestedTypes[swiftName] {
+                    error(
+                        field.sourceLocation, "\(typePath).typeName",
+                        "the fields \"\(other)\" and \"\(field.name)\" both declare the type \(swiftName);"
+                            + " give one of them another \"typeName\"")
                 }
+                nestedTypes[swiftName] = field.name
                 checkFields(
-                    object.fields, path: "\(typePath).fields", location: field.sourceLocation)
+                    object.fields, path: "\(typePath).fields", location: field.sourceLocation,
+                    enclosing: enclosing + [swiftName])
             }
             if case .array = type {
                 error(

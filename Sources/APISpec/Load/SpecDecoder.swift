@@ -234,7 +234,8 @@ struct SpecDecoder {
             decodeField(
                 $0.element, path: JSONPath.element($0.offset, of: reader.memberPath("fields")))
         }
-        return ResponseSpec(xmlRoot: xmlRoot, fields: fields)
+        let successFlag = reader.string("successFlag", required: false)
+        return ResponseSpec(xmlRoot: xmlRoot, fields: fields, successFlag: successFlag)
     }
 
     // MARK: - Errors and samples

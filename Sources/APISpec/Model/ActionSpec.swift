@@ -197,9 +197,14 @@ public struct ResponseSpec: Sendable, Hashable {
     public var xmlRoot: String
     public var fields: [FieldSpec]
 
-    public init(xmlRoot: String, fields: [FieldSpec]) {
+    /// A Boolean field, such as `Success`, whose value false means that the call failed even
+    /// though the server answered with a 2xx status.
+    public var successFlag: String?
+
+    public init(xmlRoot: String, fields: [FieldSpec], successFlag: String? = nil) {
         self.xmlRoot = xmlRoot
         self.fields = fields
+        self.successFlag = successFlag
     }
 }
 

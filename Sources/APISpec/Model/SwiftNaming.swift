@@ -32,6 +32,29 @@ public enum SwiftNaming {
         return typeKeywords.contains(result) ? "\(result)Value" : result
     }
 
+    /// Returns whether a wire name can be turned into a Swift name: ASCII letters, digits,
+    /// `.`, `-` and `_` only, with at least one letter.
+    public static func isValidWireName(_ name: String) -> Bool {
+        let scalars = name.unicodeScalars
+        return scalars.contains(where: isASCIILetter)
+            && scalars.allSatisfy {
+                isASCIILetter($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
+            }
+    }
+
+    /// Returns the enum case name of an error code, such as `invalidDomainPasswordMalformed`.
+    /// A name that a keyword or a member of the generated enum already takes gets the suffix
+    /// `Code`, such as `defaultCode` for `Default`, so every case can be written without
+    /// backticks.
+    public static func errorCaseName(_ code: String) -> String {
+        let name = bare(lowerCamelCase(code))
+        let taken: Set<String> = [
+            "documented", "undocumented", "wireValue", "httpStatus", "meaning", "description",
+            "hashValue", "init", "self", "Type", "Protocol",
+        ]
+        return taken.contains(name) || keywords.contains(name) ? name + "Code" : name
+    }
+
     /// Returns whether the name is usable as a Swift identifier without changes.
     public static func isPlainIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || isASCIILetter(first) else {

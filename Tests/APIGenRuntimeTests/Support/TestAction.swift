@@ -46,6 +46,8 @@ struct SetDomainPassword: ActionRequest {
 }
 
 struct SetDomainPasswordResponse: ActionResponse, Equatable {
+    static let xmlRoot = "ModifyPWByDomainResponse"
+
     var requestId: String
     var code: String?
     var message: String?

@@ -86,22 +86,22 @@ extension ListThings.Request {
     public var wireParameters: WireParameters {
         var parameters = WireParameters()
         parameters.set("Action", to: Self.action)
-        if let pageSize {
-            parameters.set("PageSize", to: String(pageSize))
+        if let value = self.pageSize {
+            parameters.set("PageSize", to: String(value))
         }
-        if let status {
-            parameters.set("Status", to: status)
+        if let value = self.status {
+            parameters.set("Status", to: value)
         }
-        if let tag {
-            for (index, item) in tag.enumerated() {
+        if let value = self.tag {
+            for (index, item) in value.enumerated() {
                 parameters.set("Tag.\(index + 1)", to: item)
             }
         }
-        if let ratio {
-            parameters.set("Ratio", to: String(ratio))
+        if let value = self.ratio {
+            parameters.set("Ratio", to: String(value))
         }
-        if let includeDeleted {
-            parameters.set("IncludeDeleted", to: includeDeleted ? "true" : "false")
+        if let value = self.includeDeleted {
+            parameters.set("IncludeDeleted", to: value ? "true" : "false")
         }
         return parameters
     }
@@ -111,20 +111,20 @@ extension ListThings.Request: CustomStringConvertible, CustomDebugStringConverti
     /// The request with every secret parameter shown as `<redacted>`.
     public var description: String {
         var fields: [String] = []
-        if let pageSize {
-            fields.append("pageSize: \(String(reflecting: pageSize))")
+        if let value = self.pageSize {
+            fields.append("pageSize: \(String(reflecting: value))")
         }
-        if let status {
-            fields.append("status: \(String(reflecting: status))")
+        if let value = self.status {
+            fields.append("status: \(String(reflecting: value))")
         }
-        if let tag {
-            fields.append("tag: \(String(reflecting: tag))")
+        if let value = self.tag {
+            fields.append("tag: \(String(reflecting: value))")
         }
-        if let ratio {
-            fields.append("ratio: \(String(reflecting: ratio))")
+        if let value = self.ratio {
+            fields.append("ratio: \(String(reflecting: value))")
         }
-        if let includeDeleted {
-            fields.append("includeDeleted: \(String(reflecting: includeDeleted))")
+        if let value = self.includeDeleted {
+            fields.append("includeDeleted: \(String(reflecting: value))")
         }
         return "ListThings.Request(\(fields.joined(separator: ", ")))"
     }
@@ -147,45 +147,45 @@ extension ListThings.Request {
     public func validate() throws(ValidationError) {
         var issues: [ValidationIssue] = []
 
-        if let pageSize {
-            if !Rules.isInRange(pageSize, minimum: 1, maximum: 100) {
+        if let value = self.pageSize {
+            if !Rules.isInRange(value, minimum: 1, maximum: 100) {
                 issues.append(
                     ValidationIssue(
                         parameter: "PageSize",
                         rule: "range",
                         errorCode: "InvalidPageSize",
-                        message: "must be from 1 to 100, got \(pageSize)"
+                        message: "must be from 1 to 100, got \(value)"
                     )
                 )
             }
         }
 
-        if let status {
-            if !Rules.isOneOf(status, ["active", "frozen"]) {
+        if let value = self.status {
+            if !Rules.isOneOf(value, ["active", "frozen"]) {
                 issues.append(
                     ValidationIssue(
                         parameter: "Status",
                         rule: "enum",
                         errorCode: "InvalidStatus",
                         message:
-                            "must be one of `active`, `frozen`, got \(String(reflecting: status))"
+                            "must be one of `active`, `frozen`, got \(String(reflecting: value))"
                     )
                 )
             }
         }
 
-        if let tag {
-            if !Rules.hasItemCount(tag.count, min: nil, max: 3) {
+        if let value = self.tag {
+            if !Rules.hasItemCount(value.count, min: nil, max: 3) {
                 issues.append(
                     ValidationIssue(
                         parameter: "Tag",
                         rule: "itemCount",
                         errorCode: "InvalidTag",
-                        message: "must have at most 3 elements, got \(tag.count)"
+                        message: "must have at most 3 elements, got \(value.count)"
                     )
                 )
             }
-            for item in tag {
+            for item in value {
                 if !Self.tagPattern.matches(item) {
                     issues.append(
                         ValidationIssue(
@@ -201,14 +201,14 @@ extension ListThings.Request {
             }
         }
 
-        if let ratio {
-            if !Rules.isInRange(ratio, minimum: 0.0, maximum: 1.5) {
+        if let value = self.ratio {
+            if !Rules.isInRange(value, minimum: 0.0, maximum: 1.5) {
                 issues.append(
                     ValidationIssue(
                         parameter: "Ratio",
                         rule: "range",
                         errorCode: "InvalidRatio",
-                        message: "must be from 0 to 1.5, got \(ratio)"
+                        message: "must be from 0 to 1.5, got \(value)"
                     )
                 )
             }
@@ -228,6 +228,9 @@ extension ListThings {
     /// Decoded from JSON or from XML with the root element `<ListThingsResponse>`. Unknown fields
     /// are skipped.
     public struct Response: ActionResponse, Hashable {
+        /// The root element of the response in XML.
+        public static let xmlRoot = "ListThingsResponse"
+
         /// The request ID.
         ///
         /// Wire name `RequestId`, required.
@@ -252,9 +255,9 @@ extension ListThings {
 
         /// Decodes the value from a parsed XML or JSON payload.
         public init(from payload: PayloadObject) throws(ResponseDecodingError) {
-            requestId = try payload.decode(String.self, forKey: "RequestId")
-            totalCount = try payload.decodeIfPresent(Int64.self, forKey: "TotalCount")
-            things =
+            self.requestId = try payload.decode(String.self, forKey: "RequestId")
+            self.totalCount = try payload.decodeIfPresent(Int64.self, forKey: "TotalCount")
+            self.things =
                 try payload.decodeListIfPresent(of: Thing.self, forKey: "Things", itemName: "Thing")
         }
 
@@ -284,9 +287,9 @@ extension ListThings {
 
             /// Decodes the value from a parsed XML or JSON payload.
             public init(from payload: PayloadObject) throws(ResponseDecodingError) {
-                name = try payload.decode(String.self, forKey: "Name")
-                weight = try payload.decodeIfPresent(Double.self, forKey: "Weight")
-                owner = try payload.decodeIfPresent(Owner.self, forKey: "Owner")
+                self.name = try payload.decode(String.self, forKey: "Name")
+                self.weight = try payload.decodeIfPresent(Double.self, forKey: "Weight")
+                self.owner = try payload.decodeIfPresent(Owner.self, forKey: "Owner")
             }
 
             /// An element of `Thing`.
@@ -303,7 +306,7 @@ extension ListThings {
 
                 /// Decodes the value from a parsed XML or JSON payload.
                 public init(from payload: PayloadObject) throws(ResponseDecodingError) {
-                    id = try payload.decode(Int64.self, forKey: "Id")
+                    self.id = try payload.decode(Int64.self, forKey: "Id")
                 }
             }
         }

@@ -63,8 +63,8 @@ extension SetSecret.Request {
     public var wireParameters: WireParameters {
         var parameters = WireParameters()
         parameters.set("Action", to: Self.action)
-        parameters.set("Key", to: key)
-        parameters.set("Value", to: value.revealed(), isSecret: true)
+        parameters.set("Key", to: self.key)
+        parameters.set("Value", to: self.value.revealed(), isSecret: true)
         return parameters
     }
 }
@@ -73,7 +73,7 @@ extension SetSecret.Request: CustomStringConvertible, CustomDebugStringConvertib
     /// The request with every secret parameter shown as `<redacted>`.
     public var description: String {
         var fields: [String] = []
-        fields.append("key: \(String(reflecting: key))")
+        fields.append("key: \(String(reflecting: self.key))")
         fields.append("value: \(Secret.redactedText)")
         return "SetSecret.Request(\(fields.joined(separator: ", ")))"
     }
@@ -98,17 +98,17 @@ extension SetSecret.Request {
     public func validate() throws(ValidationError) {
         var issues: [ValidationIssue] = []
 
-        if !Rules.hasLength(key, min: 1, max: 32) {
+        if !Rules.hasLength(self.key, min: 1, max: 32) {
             issues.append(
                 ValidationIssue(
                     parameter: "Key",
                     rule: "length",
                     errorCode: "InvalidKey",
-                    message: "must be 1 to 32 characters long, got \(String(reflecting: key))"
+                    message: "must be 1 to 32 characters long, got \(String(reflecting: self.key))"
                 )
             )
         }
-        if !Rules.containsOnly(key, Self.keyAllowedCharacters) {
+        if !Rules.containsOnly(self.key, Self.keyAllowedCharacters) {
             issues.append(
                 ValidationIssue(
                     parameter: "Key",
@@ -116,12 +116,12 @@ extension SetSecret.Request {
                     errorCode: "InvalidKey",
                     message:
                         "must contain only lower-case letters, digits and hyphens"
-                        + " (a-z, 0-9 and '-'), got \(String(reflecting: key))"
+                        + " (a-z, 0-9 and '-'), got \(String(reflecting: self.key))"
                 )
             )
         }
 
-        let revealedValue = value.revealed()
+        let revealedValue = self.value.revealed()
         if !Rules.hasLength(revealedValue, min: 8, max: nil) {
             issues.append(
                 ValidationIssue(
@@ -167,6 +167,9 @@ extension SetSecret {
     /// Decoded from JSON or from XML with the root element `<SetSecretResponse>`. Unknown fields
     /// are skipped.
     public struct Response: ActionResponse, Hashable {
+        /// The root element of the response in XML.
+        public static let xmlRoot = "SetSecretResponse"
+
         /// The request ID.
         ///
         /// Wire name `RequestId`, required.
@@ -179,7 +182,7 @@ extension SetSecret {
 
         /// Decodes the value from a parsed XML or JSON payload.
         public init(from payload: PayloadObject) throws(ResponseDecodingError) {
-            requestId = try payload.decode(String.self, forKey: "RequestId")
+            self.requestId = try payload.decode(String.self, forKey: "RequestId")
         }
     }
 }
