@@ -244,6 +244,15 @@ enum LintCommand {
             let folder =
                 isDirectory.boolValue ? argument : (argument as NSString).deletingLastPathComponent
             let normalized = folder.isEmpty ? "." : folder
+            let productFile = (normalized as NSString).appendingPathComponent(
+                SpecLoader.productFileName)
+            if !isDirectory.boolValue && !FileManager.default.fileExists(atPath: productFile) {
+                printError(
+                    "\(argument): error: the file is not in a product folder, because \(productFile) does not"
+                        + " exist; lint a spec inside a product folder")
+                failed = true
+                continue
+            }
             if !productFolders.contains(normalized) {
                 productFolders.append(normalized)
             }

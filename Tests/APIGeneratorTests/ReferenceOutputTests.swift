@@ -44,7 +44,8 @@ struct ReferenceOutputTests {
         let files = try generate(specs: "Tests/Fixtures/ReferenceSpecs")
         #expect(
             files.map(\.path) == [
-                "DemoKit/DemoKitClient.swift", "DemoKit/ListThings.swift",
+                "DemoKit/DemoKitClient.swift", "DemoKit/EdgeNames.swift",
+                "DemoKit/ListThings.swift",
                 "DemoKit/SetSecret.swift",
             ])
         expectMatches(
@@ -83,13 +84,18 @@ struct ReferenceOutputTests {
     func docCommentsStateRules() throws {
         let file = try #require(
             try generate(specs: "Specs").first { $0.path == "DirectMail/ModifyPWByDomain.swift" })
-        #expect(
-            file.contents.contains(
-                "/// - 10 to 20 characters long. Server error `InvalidDomainPassword.Malformed`."))
-        #expect(file.contents.contains("/// Rules that only the server checks:"))
-        #expect(
-            file.contents.contains(
-                "/// - Different from the domain's current password. Server error"))
+        let lines = Set(
+            file.contents.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
+        let expected = [
+            "/// - 10 to 20 characters long. Server error `InvalidDomainPassword.Malformed`.",
+            "/// Rules that only the server checks:",
+            "/// - Different from the domain's current password. Server error",
+        ]
+        for line in expected {
+            // Checking set membership keeps a failure message to the one missing line.
+            let found = lines.contains(line)
+            #expect(found, "the generated file has no line \(line)")
+        }
     }
 
     @Test("no generated line exceeds the formatter's width")
@@ -101,6 +107,30 @@ struct ReferenceOutputTests {
                     line.count <= 100,
                     "\(file.path) has a line of \(line.count) characters: \(line)")
             }
+        }
+    }
+}
+
+@Suite("Generator checks across products")
+struct CrossProductTests {
+    @Test("two products with one module are rejected")
+    func duplicateModule() throws {
+        let first = try SpecLoader.loadProduct(texts: [
+            (
+                text: try #require(
+                    readRepositoryFile("Tests/Fixtures/ReferenceSpecs/Demo/product.json")),
+                display: "A/product.json"
+            )
+        ])
+        var second = first
+        second.sourceFile = "B/product.json"
+        do {
+            _ = try Generator.generate(products: [first, second])
+            Issue.record("the generator accepted two products with one module")
+        } catch {
+            #expect(
+                error.description.contains(
+                    "the module \"DemoKit\" is also the module of A/product.json"))
         }
     }
 }

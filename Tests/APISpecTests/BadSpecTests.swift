@@ -151,7 +151,7 @@ struct BadSpecTests {
             product: productJSON.replacingOccurrences(of: #""RPC""#, with: #""ROA""#))
         #expect(
             found == [
-                "Specs/Demo/product.json:1:1: error: $.style: unsupported style \"ROA\"; this generator supports \"RPC\" only"
+                "Specs/Demo/product.json:7:3: error: $.style: unsupported style \"ROA\"; this generator supports \"RPC\" only"
             ])
     }
 
@@ -172,5 +172,106 @@ struct BadSpecTests {
         ])
     func hostileInputs(text: String) {
         #expect(!diagnostics(action: text).isEmpty)
+    }
+}
+
+@Suite("Name checks")
+struct NameCheckTests {
+    @Test("non-ASCII parameter name is rejected")
+    func nonASCIIName() {
+        let found = diagnostics(
+            action: action(replacing: #""name": "Name""#, with: #""name": "名前""#))
+        #expect(found.count == 1)
+        #expect(found.first?.contains("invalid name \"名前\"; use ASCII letters, digits") == true)
+    }
+
+    @Test("parameter named self is rejected")
+    func selfName() {
+        let found = diagnostics(
+            action: action(replacing: #""name": "Name""#, with: #""name": "Self""#))
+        #expect(
+            found.first?.contains(
+                "\"Self\" becomes self, which the generated type or Swift itself already uses")
+                == true)
+    }
+
+    @Test("action named like a runtime type is rejected")
+    func actionNamedLikeRuntimeType() {
+        let found = diagnostics(
+            action: action(replacing: #""action": "SetName""#, with: #""action": "Rules""#))
+        #expect(found.count == 1)
+        #expect(found.first?.contains("becomes the Swift type Rules") == true)
+    }
+
+    @Test("action named like the client is rejected")
+    func actionNamedLikeClient() {
+        let found = diagnostics(
+            action: action(replacing: #""action": "SetName""#, with: #""action": "DemoKitClient""#))
+        #expect(found.first?.contains("becomes the Swift type DemoKitClient") == true)
+    }
+
+    @Test("nested types with one name are rejected")
+    func duplicateNestedTypes() {
+        let objects = """
+            { "name": "A", "type": "object", "typeName": "Item", "description": "a", "fields": [] },
+            { "name": "B", "type": "object", "typeName": "Item", "description": "b", "fields": [] },
+            """
+        let found = diagnostics(
+            action: action(replacing: #""fields": ["#, with: #""fields": [\#(objects)"#))
+        #expect(found.count == 1)
+        #expect(
+            found.first?.contains("the fields \"A\" and \"B\" both declare the type Item") == true)
+    }
+
+    @Test("nested type named like a standard type is rejected")
+    func nestedTypeNamedInt64() {
+        let object =
+            #"{ "name": "Count", "type": "object", "typeName": "Int64", "description": "c", "fields": [] },"#
+        let found = diagnostics(
+            action: action(replacing: #""fields": ["#, with: #""fields": [\#(object)"#))
+        #expect(found.first?.contains("the type name \"Int64\" is already used") == true)
+    }
+
+    @Test("success flag must name a boolean field")
+    func successFlagType() {
+        let found = diagnostics(
+            action: action(
+                replacing: #""response": {"#, with: #""response": { "successFlag": "RequestId","#))
+        #expect(found.count == 1)
+        #expect(
+            found.first?.contains("the success flag \"RequestId\" must name a boolean field")
+                == true)
+    }
+
+    @Test("error code without letters is rejected")
+    func errorCodeWithoutLetters() {
+        let found = diagnostics(
+            action: action(replacing: #""code": "InvalidName""#, with: #""code": "错误""#))
+        #expect(found.contains { $0.contains("invalid error code \"错误\"") })
+    }
+
+    @Test("methods error points at its key")
+    func methodsErrorLocation() {
+        let found = diagnostics(
+            action: action(replacing: #""methods": ["POST"]"#, with: #""methods": []"#))
+        #expect(
+            found == [
+                "Specs/Demo/SetName.json:4:3: error: $.methods: no HTTP method; list \"POST\", \"GET\" or both"
+            ])
+    }
+
+    @Test("huge integer is out of range")
+    func hugeInteger() {
+        let found = diagnostics(
+            action: action(replacing: #""min": 1"#, with: #""min": 99999999999999999999"#))
+        #expect(found.first?.contains("the integer 99999999999999999999 is out of range") == true)
+    }
+
+    @Test("file ending after a comma says so")
+    func truncatedAfterComma() {
+        let found = diagnostics(action: #"{"action": "SetName","#)
+        #expect(
+            found.first?.hasSuffix(
+                "invalid JSON: the file ends inside an object; close it with '}'") == true)
     }
 }

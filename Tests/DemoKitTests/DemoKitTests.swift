@@ -106,3 +106,62 @@ struct DemoKitTests {
         }
     }
 }
+
+@Suite("Names that collide with Swift and generated code")
+struct EdgeNamesTests {
+    @Test("keyword and local names round-trip through the wire")
+    func keywordNamesOnTheWire() throws {
+        let request = EdgeNames.Request(
+            default: "ab", parameters: "a\"b", issues: 5, fields: true, value: Secret("s3cret"),
+            in: [1, 2])
+        try request.validate()
+        let wire = request.wireParameters
+        #expect(wire.value(named: "Default") == "ab")
+        #expect(wire.value(named: "Parameters") == "a\"b")
+        #expect(wire.value(named: "Issues") == "5")
+        #expect(wire.value(named: "Fields") == "true")
+        #expect(wire.value(named: "Value") == "s3cret")
+        #expect(wire.value(named: "in") == "1,2")
+        #expect(!request.description.contains("s3cret"))
+        #expect(request.description.contains("value: <redacted>"))
+    }
+
+    @Test("keyword-named rules report their taken-name error codes")
+    func keywordRules() {
+        let request = EdgeNames.Request(
+            default: "toolong", parameters: "x", issues: 9, value: Secret("a\"b"))
+        do {
+            try request.validate()
+            Issue.record("the request passed validation")
+        } catch {
+            #expect(
+                error.issues.map(\.errorCode) == ["Default", "Init", "Documented", "Documented"])
+        }
+        #expect(EdgeNames.ErrorCode(wireValue: "Default") == .defaultCode)
+        #expect(EdgeNames.ErrorCode(wireValue: "Init") == .initCode)
+        #expect(EdgeNames.ErrorCode(wireValue: "Documented") == .documentedCode)
+        #expect(EdgeNames.ErrorCode.documented.count == 3)
+    }
+
+    @Test("success flag of false reports a failure")
+    func successFlagReportsFailure() throws {
+        let json = #"{"RequestId": "r", "Payload": "p", "Is": "false", "Item": {"Default": 3}}"#
+        let response = try EdgeNames.Response(json: Array(json.utf8))
+        #expect(response.payload == "p")
+        #expect(response.is == false)
+        #expect(response.item?.default == 3)
+        #expect(response.reportsFailure)
+        let succeeded = try EdgeNames.Response(json: Array(#"{"RequestId": "r", "Is": true}"#.utf8))
+        #expect(!succeeded.reportsFailure)
+    }
+
+    @Test("XML root element is checked")
+    func xmlRootChecked() {
+        #expect(
+            throws: ResponseDecodingError.unexpectedRoot(
+                expected: "EdgeNamesResponse", found: "Foo")
+        ) {
+            try EdgeNames.Response(xml: Array("<Foo><RequestId>r</RequestId></Foo>".utf8))
+        }
+    }
+}

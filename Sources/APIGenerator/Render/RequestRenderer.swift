@@ -201,7 +201,9 @@ struct RequestRenderer {
                     if parameter.isRequired {
                         writer.line("fields.append(\"\(label): \(shown)\")")
                     } else {
-                        writer.block("if let value = self.\(label)") { writer in
+                        let condition =
+                            parameter.isSecret ? "self.\(label) != nil" : "let value = self.\(label)"
+                        writer.block("if \(condition)") { writer in
                             writer.line("fields.append(\"\(label): \(shown)\")")
                         }
                     }

@@ -38,14 +38,14 @@ public enum SpecChecker {
                 || typeName == product.module + "Client"
             {
                 checker.error(
-                    action.location, "$.action",
+                    action.location(of: "action"), "$.action",
                     "the action \"\(action.name)\" becomes the Swift type \(typeName), which the runtime, the"
                         + " standard library or the product's module already uses; the generator cannot"
                         + " name it")
             }
             if let first = seenActions[typeName] {
                 checker.error(
-                    action.location, "$.action",
+                    action.location(of: "action"), "$.action",
                     "the action \"\(action.name)\" becomes the Swift type \(typeName), as \"\(first.name)\" in \(first.sourceFile) does; rename one of them"
                 )
             }
@@ -80,24 +80,24 @@ struct Checker {
     mutating func checkProduct(_ product: ProductSpec) {
         if product.style != "RPC" {
             error(
-                product.location, "$.style",
+                product.location(of: "style"), "$.style",
                 "unsupported style \"\(product.style)\"; this generator supports \"RPC\" only")
         }
         if !SwiftNaming.isPlainIdentifier(product.module) {
             error(
-                product.location, "$.module",
+                product.location(of: "module"), "$.module",
                 "invalid module name \"\(product.module)\"; use letters, digits and underscores, starting with a letter"
             )
         }
         let regions = Set(product.endpoints.map(\.region))
         if product.endpoints.isEmpty {
             error(
-                product.location, "$.endpoints",
+                product.location(of: "endpoints"), "$.endpoints",
                 "no endpoint; add at least one, such as \"cn-hangzhou\": \"dm.aliyuncs.com\"")
         }
         if !regions.contains(product.defaultRegion) {
             error(
-                product.location, "$.defaultRegion",
+                product.location(of: "defaultRegion"), "$.defaultRegion",
                 "the default region \"\(product.defaultRegion)\" has no endpoint; add it to \"endpoints\" or choose one of \(regions.sorted().joined(separator: ", "))"
             )
         }
@@ -129,21 +129,23 @@ struct Checker {
         let file = action.location
         if !SwiftNaming.isPlainIdentifier(action.name) {
             error(
-                file, "$.action",
+                action.location(of: "action"), "$.action",
                 "invalid action name \"\(action.name)\"; use letters and digits, starting with a letter"
             )
         }
         if action.methods.isEmpty {
-            error(file, "$.methods", "no HTTP method; list \"POST\", \"GET\" or both")
+            error(
+                action.location(of: "methods"), "$.methods",
+                "no HTTP method; list \"POST\", \"GET\" or both")
         }
         for (index, method) in action.methods.enumerated() {
             if !["GET", "POST"].contains(method) {
                 error(
-                    file, "$.methods[\(index)]",
+                    action.location(of: "methods"), "$.methods[\(index)]",
                     "unsupported HTTP method \"\(method)\"; use \"POST\" or \"GET\" in upper case")
             } else if action.methods.firstIndex(of: method) != index {
                 error(
-                    file, "$.methods[\(index)]",
+                    action.location(of: "methods"), "$.methods[\(index)]",
                     "the method \"\(method)\" is listed twice; remove one")
             }
         }
@@ -177,7 +179,7 @@ struct Checker {
             let field = action.response.fields.first { $0.name == flag }
             if field?.type != .boolean {
                 error(
-                    file, "$.response.successFlag",
+                    action.location(of: "response"), "$.response.successFlag",
                     "the success flag \"\(flag)\" must name a boolean field of the response; add the field"
                         + " or fix the name")
             }
@@ -207,7 +209,7 @@ struct Checker {
         } else if SpecChecker.reservedMembers.contains(identifier) {
             error(
                 location, path,
-                "\"\(name)\" becomes \(identifier), which the generated type already declares; rename it"
+                "\"\(name)\" becomes \(identifier), which the generated type or Swift itself already uses; rename it"
             )
         }
         seen[identifier] = name

@@ -171,7 +171,10 @@ struct LocatedJSONParser {
         while true {
             skipWhitespace()
             let keyLocation = location
-            guard index < scalars.count, scalars[index] == "\"" else {
+            guard index < scalars.count else {
+                throw failure("the file ends inside an object; close it with '}'", path: path)
+            }
+            guard scalars[index] == "\"" else {
                 throw failure("expected a string key in double quotes", path: path)
             }
             let key = try parseString(path: path)
@@ -215,6 +218,9 @@ struct LocatedJSONParser {
         }
         while true {
             skipWhitespace()
+            guard index < scalars.count else {
+                throw failure("the file ends inside an array; close it with ']'", path: path)
+            }
             items.append(try parseValue(path: "\(path)[\(items.count)]"))
             skipWhitespace()
             if consume(",") {

@@ -28,6 +28,15 @@ struct ObjectReader {
         diagnostics.append(Diagnostic(.error, at: location, path: path, message))
     }
 
+    /// Where each key of the object starts, for diagnostics about a value as a whole.
+    var keyLocations: [String: SourceLocation] {
+        var result: [String: SourceLocation] = [:]
+        for member in members {
+            result[member.key] = member.keyLocation
+        }
+        return result
+    }
+
     /// Returns the member's value and marks the key as read.
     mutating func value(_ key: String) -> LocatedJSON? {
         readKeys.insert(key)
@@ -72,6 +81,14 @@ struct ObjectReader {
             if required {
                 error("missing required key \"\(key)\" (an integer)", at: location, path: path)
             }
+            return nil
+        }
+        if case .number(let text) = json.value, Int(text) == nil,
+            Double(text).map({ $0 == $0.rounded() }) == true
+        {
+            error(
+                "the integer \(text) is out of range; expected a whole number from \(Int.min) to \(Int.max)",
+                at: json.location, path: memberPath(key))
             return nil
         }
         guard case .number(let text) = json.value, let number = Int(text) else {

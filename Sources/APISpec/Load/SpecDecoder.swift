@@ -34,7 +34,7 @@ struct SpecDecoder {
         else {
             return nil
         }
-        return ProductSpec(
+        var spec = ProductSpec(
             product: product, module: module, title: title, apiVersion: apiVersion, style: style,
             defaultRegion: defaultRegion,
             endpoints: endpoints.map {
@@ -44,6 +44,8 @@ struct SpecDecoder {
                 APIVersionOverride(region: $0.key, apiVersion: $0.value, location: $0.location)
             },
             notes: notes, actions: [], sourceFile: file, location: json.location)
+        spec.keyLocations = reader.keyLocations
+        return spec
     }
 
     // MARK: - Action
@@ -83,11 +85,13 @@ struct SpecDecoder {
         guard let name, let summary, let response else {
             return nil
         }
-        return ActionSpec(
+        var action = ActionSpec(
             name: name, summary: summary, description: description, methods: methods,
             isWrite: isWrite,
             deprecated: deprecated, parameters: parameters, response: response, errors: errors,
             samples: samples, notes: notes, sourceFile: file, location: json.location)
+        action.keyLocations = reader.keyLocations
+        return action
     }
 
     // MARK: - Types

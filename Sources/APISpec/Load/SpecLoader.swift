@@ -9,13 +9,20 @@ public enum SpecLoader {
     /// The name of a product's own spec file inside its folder.
     public static let productFileName = "product.json"
 
+    /// The largest spec file read, in bytes: 64 MiB, far above the largest vendor metadata
+    /// file seen (2.7 MB), so that a runaway file fails fast instead of using gigabytes of
+    /// memory. Pass `maxFileBytes` to the loading functions to change it.
+    public static let defaultMaxFileBytes = 64 * 1024 * 1024
+
     /// Loads every product under `directory`, throwing all diagnostics of all files at once.
     ///
     /// File names in diagnostics are `displayPrefix` joined with the path relative to
     /// `directory`, so that they can be clicked from where the command ran.
-    public static func loadProducts(in directory: URL, displayPrefix: String) throws(SpecError)
-        -> [ProductSpec]
-    {
+    public static func loadProducts(
+        in directory: URL,
+        displayPrefix: String,
+        maxFileBytes: Int = defaultMaxFileBytes
+    ) throws(SpecError) -> [ProductSpec] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -38,6 +45,16 @@ public enum SpecLoader {
                 fileManager.fileExists(
                     atPath: folderURL.appendingPathComponent(productFileName).path)
             else {
+                let names = (try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? []
+                if names.contains(where: { $0.hasSuffix(".json") }) {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error,
+                            at: SourceLocation(file: join(displayPrefix, folder, productFileName)),
+                            path: "$",
+                            "the product file is missing, so the folder's specs cannot be read; add it"
+                        ))
+                }
                 continue
             }
             let files = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
@@ -50,7 +67,7 @@ public enum SpecLoader {
                     )
                 }
             do {
-                products.append(try loadProduct(files: files))
+                products.append(try loadProduct(files: files, maxFileBytes: maxFileBytes))
             } catch {
                 diagnostics += error.diagnostics
             }
@@ -70,12 +87,22 @@ public enum SpecLoader {
     }
 
     /// Loads one product from its files: its `product.json` and its action files.
-    public static func loadProduct(files: [(url: URL, display: String)]) throws(SpecError)
-        -> ProductSpec
-    {
+    public static func loadProduct(
+        files: [(url: URL, display: String)],
+        maxFileBytes: Int = defaultMaxFileBytes
+    ) throws(SpecError) -> ProductSpec {
         var texts: [(text: String, display: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file.url.path)
+            if let size = attributes?[.size] as? Int, size > maxFileBytes {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, at: SourceLocation(file: file.display), path: "$",
+                        "the file has \(size) bytes, more than the limit of \(maxFileBytes); split it or raise"
+                            + " the limit"))
+                continue
+            }
             guard let data = FileManager.default.contents(atPath: file.url.path) else {
                 diagnostics.append(
                     Diagnostic(
@@ -84,10 +111,13 @@ public enum SpecLoader {
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
+                let position = invalidUTF8Position(in: data)
                 diagnostics.append(
                     Diagnostic(
-                        .error, at: SourceLocation(file: file.display), path: "$",
-                        "the file is not valid UTF-8; save it as UTF-8"))
+                        .error,
+                        at: SourceLocation(
+                            file: file.display, line: position.line, column: position.column),
+                        path: "$", "the file is not valid UTF-8 here; save it as UTF-8"))
                 continue
             }
             texts.append((text, file.display))
@@ -139,5 +169,26 @@ public enum SpecLoader {
 
     private static func join(_ parts: String...) -> String {
         parts.filter { !$0.isEmpty }.joined(separator: "/")
+    }
+
+    /// Returns the line and column of the first byte that is not valid UTF-8.
+    static func invalidUTF8Position(in data: Data) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput, .error:
+                return (line, column)
+            }
+        }
     }
 }

@@ -30,6 +30,16 @@ public struct ActionSpec: Sendable, Hashable {
 
     public var location: SourceLocation
 
+    /// Where each top-level key of the spec file starts, so that a diagnostic about a whole
+    /// value, such as `methods`, points at its key.
+    public var keyLocations: [String: SourceLocation] = [:]
+
+    /// Returns where a top-level key starts, or where the file's object starts when the key is
+    /// absent.
+    public func location(of key: String) -> SourceLocation {
+        keyLocations[key] ?? location
+    }
+
     public init(
         name: String, summary: String, description: String?, methods: [String], isWrite: Bool,
         deprecated: Bool, parameters: [ParameterSpec], response: ResponseSpec, errors: [ErrorSpec],

@@ -16,7 +16,7 @@ public struct DemoKitClient: Sendable {
     )
 
     /// The wire names of the product's actions, sorted.
-    public static let actions: [String] = ["ListThings", "SetSecret"]
+    public static let actions: [String] = ["EdgeNames", "ListThings", "SetSecret"]
 
     /// The client that validates, signs and sends each call.
     public let rpc: RPCClient
@@ -46,6 +46,20 @@ public struct DemoKitClient: Sendable {
             transport: transport,
             options: options
         )
+    }
+}
+
+extension DemoKitClient {
+    /// Uses wire names that collide with Swift keywords and with the generated code's own names.
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func edgeNames(
+        _ request: EdgeNames.Request
+    ) async throws(CallError<EdgeNames.ErrorCode>) -> EdgeNames.Response {
+        try await rpc.send(request)
     }
 }
 
