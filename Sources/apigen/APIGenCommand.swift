@@ -87,6 +87,21 @@ struct Folders {
         output = options.values["--output"] ?? "Generated"
     }
 
+    /// Parses the arguments of a command that takes only `--specs` and `--output`; prints
+    /// `help` and returns nil for `--help`.
+    init?(_ arguments: [String], command: String, help: String) throws(UsageError) {
+        let options = try CommandLineOptions(
+            arguments, command: command, options: Self.optionNames, flags: ["--help", "-h"])
+        if !options.flags.isEmpty {
+            print(help)
+            return nil
+        }
+        if let extra = options.arguments.first {
+            throw UsageError(message: "unexpected argument '\(extra)'", command: command)
+        }
+        self.init(options)
+    }
+
     var specsURL: URL {
         URL(fileURLWithPath: specs, isDirectory: true)
     }
@@ -128,16 +143,9 @@ enum GenerateCommand {
         """
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let options = try CommandLineOptions(
-            arguments, command: "generate", options: Folders.optionNames, flags: ["--help", "-h"])
-        if !options.flags.isEmpty {
-            print(help)
+        guard let folders = try Folders(arguments, command: "generate", help: help) else {
             return 0
         }
-        if let extra = options.arguments.first {
-            throw UsageError(message: "unexpected argument '\(extra)'", command: "generate")
-        }
-        let folders = Folders(options)
         guard let output = folders.generate() else {
             return 1
         }
@@ -170,16 +178,9 @@ enum CheckCommand {
         """
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let options = try CommandLineOptions(
-            arguments, command: "check", options: Folders.optionNames, flags: ["--help", "-h"])
-        if !options.flags.isEmpty {
-            print(help)
+        guard let folders = try Folders(arguments, command: "check", help: help) else {
             return 0
         }
-        if let extra = options.arguments.first {
-            throw UsageError(message: "unexpected argument '\(extra)'", command: "check")
-        }
-        let folders = Folders(options)
         guard let output = folders.generate() else {
             return 1
         }

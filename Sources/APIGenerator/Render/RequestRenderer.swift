@@ -202,7 +202,8 @@ struct RequestRenderer {
                         writer.line("fields.append(\"\(label): \(shown)\")")
                     } else {
                         let condition =
-                            parameter.isSecret ? "self.\(label) != nil" : "let value = self.\(label)"
+                            parameter.isSecret
+                            ? "self.\(label) != nil" : "let value = self.\(label)"
                         writer.block("if \(condition)") { writer in
                             writer.line("fields.append(\"\(label): \(shown)\")")
                         }

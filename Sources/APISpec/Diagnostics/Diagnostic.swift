@@ -62,3 +62,21 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
         diagnostics.map(\.description).joined(separator: "\n")
     }
 }
+
+/// A model value read from the top-level object of one spec file, which remembers where each
+/// of its keys starts.
+public protocol KeyLocated {
+    /// Where the file's object starts.
+    var location: SourceLocation { get }
+
+    /// Where each top-level key starts.
+    var keyLocations: [String: SourceLocation] { get }
+}
+
+extension KeyLocated {
+    /// Returns where a top-level key starts, or where the file's object starts when the key is
+    /// absent, so that a diagnostic about a whole value, such as `methods`, points at its key.
+    public func location(of key: String) -> SourceLocation {
+        keyLocations[key] ?? location
+    }
+}

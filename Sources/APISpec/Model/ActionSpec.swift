@@ -1,5 +1,5 @@
 /// One API action: its request parameters, its response, its errors and its samples.
-public struct ActionSpec: Sendable, Hashable {
+public struct ActionSpec: Sendable, Hashable, KeyLocated {
     /// The wire name, sent as the `Action` parameter, such as `ModifyPWByDomain`.
     public var name: String
 
@@ -33,12 +33,6 @@ public struct ActionSpec: Sendable, Hashable {
     /// Where each top-level key of the spec file starts, so that a diagnostic about a whole
     /// value, such as `methods`, points at its key.
     public var keyLocations: [String: SourceLocation] = [:]
-
-    /// Returns where a top-level key starts, or where the file's object starts when the key is
-    /// absent.
-    public func location(of key: String) -> SourceLocation {
-        keyLocations[key] ?? location
-    }
 
     public init(
         name: String, summary: String, description: String?, methods: [String], isWrite: Bool,

@@ -1,5 +1,5 @@
 /// A product, such as DirectMail: where its API is served and the actions it offers.
-public struct ProductSpec: Sendable, Hashable {
+public struct ProductSpec: Sendable, Hashable, KeyLocated {
     /// The vendor's product code, such as `Dm`.
     public var product: String
 
@@ -38,12 +38,6 @@ public struct ProductSpec: Sendable, Hashable {
     /// Where each top-level key of the spec file starts, so that a diagnostic about a whole
     /// value, such as `methods`, points at its key.
     public var keyLocations: [String: SourceLocation] = [:]
-
-    /// Returns where a top-level key starts, or where the file's object starts when the key is
-    /// absent.
-    public func location(of key: String) -> SourceLocation {
-        keyLocations[key] ?? location
-    }
 
     public init(
         product: String, module: String, title: String, apiVersion: String, style: String,
