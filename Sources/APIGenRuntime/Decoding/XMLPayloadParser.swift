@@ -6,9 +6,15 @@ import CLibXML2
 /// `XML_PARSE_NONET` is set, entity substitution, DTD loading and `XML_PARSE_HUGE` are never
 /// enabled, and a document type declaration stops the parse with
 /// ``ResponseDecodingError/documentTypeDeclaration(line:column:)`` before any entity it
-/// declares can be used. Text of an element is the join of all its character and CDATA
-/// sections, trimmed of XML white space at both ends, with entity and character references
-/// decoded. Attributes and namespace prefixes are ignored.
+/// declares can be read or used. Without a DTD only the five predefined entities and
+/// character references exist, and libxml2 decodes both.
+///
+/// The text of an element is the join of all its character and CDATA sections, trimmed of
+/// XML white space at both ends. An element with child elements is an object, and text
+/// beside its children is discarded. Attributes and namespace prefixes are ignored. Any
+/// error from libxml2 fails the whole parse with
+/// ``ResponseDecodingError/malformed(format:line:column:reason:)``, never a partial result.
+/// `Docs/Decoding.md` describes the mapping in full.
 public enum XMLPayloadParser {
     /// Parses `body`, returning the root element's content as an object whose path is the
     /// root element's name.
@@ -26,46 +32,90 @@ public enum XMLPayloadParser {
         return try result.get()
     }
 
+    /// The largest piece handed to one `xmlParseChunk` call, whose length is a C `int`.
+    private static let maxChunkBytes = 1 << 30
+
     private static func parseBuffer(
         _ buffer: UnsafeRawBufferPointer,
         limits: DecodingLimits
     ) -> Result<PayloadObject, ResponseDecodingError> {
+        guard buffer.count > 0 else {
+            return .failure(
+                .malformed(format: .xml, line: 1, column: 1, reason: "the body is empty"))
+        }
         libxml2Initialized.touch()
-        let builder = XMLTreeBuilder(maxDepth: limits.maxDepth)
+        let builder = XMLTreeBuilder(maxDepth: limits.effectiveMaxDepth)
         var handler = makeHandler()
         let context = Unmanaged.passUnretained(builder).toOpaque()
+        // libxml2 copies the handler into the context, so `handler` may go out of scope.
         guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, nil) else {
-            return .failure(.malformed(format: .xml, line: 0, column: 0, reason: "libxml2 could not create a parser"))
+            return .failure(
+                .malformed(
+                    format: .xml, line: 0, column: 0, reason: "libxml2 could not create a parser")
+            )
         }
         defer { xmlFreeParserCtxt(parser) }
         builder.parser = parser
+        // xmlCtxtUseOptions also resets entity substitution and DTD loading to off, whatever
+        // libxml2's process-wide defaults were set to.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
         xmlCtxtUseOptions(parser, options)
 
-        let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self)
         let status = withExtendedLifetime(builder) {
-            xmlParseChunk(parser, base, Int32(buffer.count), 1)
+            feed(buffer, to: parser)
         }
         if let failure = builder.failure {
             return .failure(failure)
         }
         if status != 0 || parser.pointee.wellFormed == 0 {
-            return .failure(lastError(of: parser))
+            return .failure(lastError(of: parser, openElement: builder.stack.last?.name))
         }
         guard let root = builder.root else {
-            return .failure(.malformed(format: .xml, line: 0, column: 0, reason: "the body has no root element"))
+            return .failure(
+                .malformed(format: .xml, line: 0, column: 0, reason: "the body has no root element")
+            )
         }
         return .success(root)
     }
 
-    private static func lastError(of parser: xmlParserCtxtPtr) -> ResponseDecodingError {
+    /// Pushes the whole body and then the end of input, returning libxml2's last status.
+    private static func feed(_ buffer: UnsafeRawBufferPointer, to parser: xmlParserCtxtPtr) -> Int32
+    {
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: CChar.self) else {
+            return xmlParseChunk(parser, nil, 0, 1)
+        }
+        var offset = 0
+        while buffer.count - offset > maxChunkBytes {
+            let status = xmlParseChunk(parser, base + offset, Int32(maxChunkBytes), 0)
+            if status != 0 {
+                return status
+            }
+            offset += maxChunkBytes
+        }
+        return xmlParseChunk(parser, base + offset, Int32(buffer.count - offset), 1)
+    }
+
+    /// Converts the parser's last error, naming `openElement` when the body ended inside it.
+    private static func lastError(
+        of parser: xmlParserCtxtPtr,
+        openElement: String?
+    ) -> ResponseDecodingError {
         let error = parser.pointee.lastError
-        var reason = error.message.map { String(cString: $0) } ?? "libxml2 error \(error.code)"
-        reason = reason.trimmingXMLWhitespace()
+        var reason: String
+        if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue), let openElement {
+            // libxml2 2.9.14 words a truncated body as "Extra content at the end of the
+            // document", which reads as the opposite of what happened.
+            reason = "the body ends inside the element '\(openElement)'"
+        } else {
+            let message = error.message.map { String(cString: $0) } ?? ""
+            reason = message.trimmingXMLWhitespace().replacingLineBreaks()
+        }
         if reason.isEmpty {
             reason = "libxml2 error \(error.code)"
         }
-        return .malformed(format: .xml, line: Int(error.line), column: Int(error.int2), reason: reason)
+        // libxml2 2.9 stores the column of a parser error in `int2`.
+        return .malformed(
+            format: .xml, line: Int(error.line), column: Int(error.int2), reason: reason)
     }
 
     private static func makeHandler() -> xmlSAXHandler {
@@ -83,6 +133,8 @@ public enum XMLPayloadParser {
         handler.cdataBlock = { context, bytes, length in
             XMLTreeBuilder.from(context).appendText(bytes, Int(length))
         }
+        // libxml2 calls internalSubset as soon as it has read the name and external ID of a
+        // DOCTYPE, before the internal subset and before any external subset is loaded.
         handler.internalSubset = { context, _, _, _ in
             XMLTreeBuilder.from(context).rejectDocumentType()
         }
@@ -92,6 +144,8 @@ public enum XMLPayloadParser {
         // Without a DTD only the five predefined entities exist, and libxml2 resolves those
         // itself before it asks this callback, so any other name is left undefined.
         handler.getEntity = { _, _ in nil }
+        // The error and warning callbacks stay nil, so libxml2 stores each error in the
+        // context's lastError and prints nothing.
         return handler
     }
 }
@@ -109,16 +163,21 @@ private final class LibXML2Initializer: Sendable {
 }
 
 /// The SAX callbacks' state: a stack of open elements that becomes the payload tree.
+///
+/// Only the innermost open element can still be a string, so one text buffer serves every
+/// element: a start tag empties it, and text beside child elements is never stored.
 private final class XMLTreeBuilder {
     struct Frame {
         var name: String
         var fields: [PayloadField] = []
-        var text: [UInt8] = []
     }
 
     let maxDepth: Int
     var parser: xmlParserCtxtPtr?
     var stack: [Frame] = []
+    var text: [UInt8] = []
+    /// Whether the innermost open element has had a child element, which makes it an object.
+    var topHasChildren = false
     var root: PayloadObject?
     var failure: ResponseDecodingError?
 
@@ -137,28 +196,51 @@ private final class XMLTreeBuilder {
             stop(with: .limitExceeded(limit: "maxDepth", value: maxDepth))
             return
         }
+        text.removeAll(keepingCapacity: true)
+        topHasChildren = false
         let name = localName.map { String(cString: $0) } ?? ""
         stack.append(Frame(name: name))
     }
 
     func endElement() {
         guard failure == nil, let frame = stack.popLast() else { return }
+        let isObject = topHasChildren
+        topHasChildren = true
         if stack.isEmpty {
             root = PayloadObject(format: .xml, path: frame.name, fields: frame.fields)
             return
         }
         let value: PayloadValue
-        if frame.fields.isEmpty {
-            value = .string(String(decoding: frame.text, as: UTF8.self).trimmingXMLWhitespace())
-        } else {
+        if isObject {
             value = .object(PayloadObject(format: .xml, path: "", fields: frame.fields))
+        } else {
+            value = .string(trimmedText())
+            text.removeAll(keepingCapacity: true)
         }
         stack[stack.count - 1].fields.append(PayloadField(name: frame.name, value: value))
     }
 
     func appendText(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
-        guard failure == nil, let bytes, length > 0, !stack.isEmpty else { return }
-        stack[stack.count - 1].text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+        guard failure == nil, !topHasChildren, !stack.isEmpty, let bytes, length > 0 else {
+            return
+        }
+        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+    }
+
+    /// Returns the buffered text without XML white space at either end. libxml2 hands the
+    /// callbacks UTF-8 only, whatever the document's encoding.
+    private func trimmedText() -> String {
+        var start = 0
+        var end = text.count
+        while start < end && isXMLWhitespace(text[start]) {
+            start += 1
+        }
+        while end > start && isXMLWhitespace(text[end - 1]) {
+            end -= 1
+        }
+        return text.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
+        }
     }
 
     func rejectDocumentType() {
@@ -176,7 +258,16 @@ private final class XMLTreeBuilder {
     }
 }
 
+private func isXMLWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+}
+
 extension String {
+    /// Returns the string with each line feed replaced by a space, for one-line messages.
+    fileprivate func replacingLineBreaks() -> String {
+        String(map { $0.isNewline ? " " : $0 })
+    }
+
     /// Returns the string without XML white space (space, tab, line feed, carriage return) at
     /// either end.
     func trimmingXMLWhitespace() -> String {
