@@ -1,10 +1,11 @@
 /// Parses a JSON response body (RFC 8259) into a ``PayloadObject``.
 ///
 /// Stricter than `JSONSerialization` in what a response may contain: the top level must be an
-/// object, a key may appear only once per object, strings must be valid UTF-8, and nesting
-/// and number length are bounded by ``DecodingLimits``. A UTF-8 byte-order mark is skipped.
-/// Numbers are kept as their literal text, so a huge number fails only when a field of a
-/// numeric type reads it.
+/// object, a key may appear only once per object, strings must be valid UTF-8 (no overlong
+/// forms, no surrogates, whether raw or escaped alone), and nesting and number length are
+/// bounded by ``DecodingLimits``. A UTF-8 byte-order mark is skipped. Numbers are kept as
+/// their literal text, so a number too large for its field fails only when that field reads
+/// it. `Docs/Decoding.md` describes the rules in full.
 public struct JSONPayloadParser {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let limits: DecodingLimits
@@ -49,6 +50,10 @@ public struct JSONPayloadParser {
         guard index < bytes.count else {
             throw malformed("the body is empty")
         }
+        // An array is rejected before it is read, so a deeply nested one costs nothing.
+        if bytes[index] == UInt8(ascii: "[") {
+            throw .topLevelNotObject(found: PayloadValue.array([]).kindName)
+        }
         let value = try parseValue()
         skipWhitespace()
         guard index == bytes.count else {
@@ -83,22 +88,28 @@ public struct JSONPayloadParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try parseNumber())
         default:
-            throw malformed("unexpected character \(describe(bytes[index])) where a value was expected")
+            throw malformed(
+                "unexpected character \(describe(bytes[index])) where a value was expected")
         }
     }
 
     private mutating func enterContainer() throws(ResponseDecodingError) {
         depth += 1
-        if depth > limits.maxDepth {
-            throw .limitExceeded(limit: "maxDepth", value: limits.maxDepth)
+        if depth > limits.effectiveMaxDepth {
+            throw .limitExceeded(limit: "maxDepth", value: limits.effectiveMaxDepth)
         }
         index += 1
     }
 
+    /// The number of keys up to which an object checks a new key against its earlier ones
+    /// one by one, which beats hashing for the small objects of real responses. Larger
+    /// objects switch to a set, so a hostile object with many keys stays linear.
+    private static let linearKeyCheckLimit = 16
+
     private mutating func parseObject() throws(ResponseDecodingError) -> PayloadObject {
         try enterContainer()
         var fields: [PayloadField] = []
-        var names = Set<String>()
+        var names: Set<String>?
         skipWhitespace()
         if consume(UInt8(ascii: "}")) {
             depth -= 1
@@ -110,15 +121,19 @@ public struct JSONPayloadParser {
                 throw malformed("expected a string key in an object")
             }
             let name = try parseString()
-            guard names.insert(name).inserted else {
-                throw .duplicateKey(path: name)
-            }
+            try checkKeyIsNew(name, fields: fields, names: &names)
             skipWhitespace()
             guard consume(UInt8(ascii: ":")) else {
                 throw malformed("expected ':' after the key \"\(name)\"")
             }
             skipWhitespace()
-            fields.append(PayloadField(name: name, value: try parseValue()))
+            let value: PayloadValue
+            do {
+                value = try parseValue()
+            } catch {
+                throw error.nested(in: name)
+            }
+            fields.append(PayloadField(name: name, value: value))
             skipWhitespace()
             if consume(UInt8(ascii: ",")) {
                 continue
@@ -142,7 +157,13 @@ public struct JSONPayloadParser {
         }
         while true {
             skipWhitespace()
-            items.append(try parseValue())
+            let value: PayloadValue
+            do {
+                value = try parseValue()
+            } catch {
+                throw error.nested(in: "[\(items.count)]")
+            }
+            items.append(value)
             skipWhitespace()
             if consume(UInt8(ascii: ",")) {
                 continue
@@ -154,6 +175,28 @@ public struct JSONPayloadParser {
         }
         depth -= 1
         return items
+    }
+
+    /// Throws ``ResponseDecodingError/duplicateKey(path:)`` when an earlier key of the object
+    /// equals `name`. Keys compare as Swift strings, by canonical equivalence, which is also
+    /// how field look-ups compare them, so no look-up can see two candidates.
+    private func checkKeyIsNew(
+        _ name: String,
+        fields: [PayloadField],
+        names: inout Set<String>?
+    ) throws(ResponseDecodingError) {
+        if names == nil {
+            if fields.count < Self.linearKeyCheckLimit {
+                for field in fields where field.name == name {
+                    throw .duplicateKey(path: name)
+                }
+                return
+            }
+            names = Set(fields.map(\.name))
+        }
+        if !names!.insert(name).inserted {
+            throw .duplicateKey(path: name)
+        }
     }
 
     private mutating func parseString() throws(ResponseDecodingError) -> String {
@@ -231,9 +274,12 @@ public struct JSONPayloadParser {
                 scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let scalar = Unicode.Scalar(scalarValue) else {
-                throw malformed("the escape \\u\(String(scalarValue, radix: 16)) is a lone surrogate")
+                throw malformed(
+                    "the escape \\u\(String(scalarValue, radix: 16)) is a lone surrogate")
             }
-            buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+            for unit in UTF8.encode(scalar)! {
+                buffer.append(unit)
+            }
         default:
             throw malformed("invalid escape sequence \\\(describe(byte))")
         }
@@ -278,7 +324,9 @@ public struct JSONPayloadParser {
             }
             skipDigits()
         }
-        if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+        if index < bytes.count
+            && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E"))
+        {
             index += 1
             if !consume(UInt8(ascii: "+")) {
                 _ = consume(UInt8(ascii: "-"))
@@ -307,7 +355,8 @@ public struct JSONPayloadParser {
     private mutating func expectLiteral(_ literal: StaticString) throws(ResponseDecodingError) {
         let count = literal.utf8CodeUnitCount
         let matches = literal.withUTF8Buffer { expected in
-            index + count <= bytes.count && (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
+            index + count <= bytes.count
+                && (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
         }
         guard matches else {
             throw malformed("invalid literal, expected \(literal)")
@@ -353,5 +402,17 @@ public struct JSONPayloadParser {
             }
         }
         return .malformed(format: .json, line: line, column: column, reason: reason)
+    }
+}
+
+extension ResponseDecodingError {
+    /// Returns the error with `component` put in front of the path of a duplicate key, so
+    /// that the path is built only while an error unwinds, never on the hot path.
+    fileprivate func nested(in component: String) -> ResponseDecodingError {
+        guard case .duplicateKey(let path) = self else {
+            return self
+        }
+        let separator = path.hasPrefix("[") ? "" : "."
+        return .duplicateKey(path: component + separator + path)
     }
 }
