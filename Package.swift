@@ -63,7 +63,8 @@ let package = Package(
         ),
         .testTarget(
             name: "APIGenRuntimeTests",
-            dependencies: ["APIGenRuntime"]
+            dependencies: ["APIGenRuntime"],
+            resources: [.copy("Corpus")]
         ),
         .testTarget(
             name: "DirectMailTests",
