@@ -19,8 +19,8 @@ public struct DecodingLimits: Sendable, Hashable {
     /// The deepest nesting that a decoder accepts whatever ``maxDepth`` says: 256.
     ///
     /// libxml2 2.9 stops at 256 nested elements unless `XML_PARSE_HUGE` is set, which this
-    /// package never sets, and the JSON parser recurses once per container, so the bound also
-    /// keeps it within a secondary thread's stack (512 KiB on macOS).
+    /// package never sets. JSON gets the same bound so that both formats accept the same
+    /// nesting, although its parser keeps open containers on the heap, not the stack.
     public static let maxSupportedDepth = 256
 
     public init(maxBodyBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNumberLength: Int = 64)

@@ -65,28 +65,107 @@ public struct JSONPayloadParser {
         return object
     }
 
+    /// Parses one value, containers included, with an explicit stack of open containers in
+    /// place of recursion, so that nesting uses heap memory and never the thread's stack.
     private mutating func parseValue() throws(ResponseDecodingError) -> PayloadValue {
+        var open: [OpenContainer] = []
+        while true {
+            var value: PayloadValue
+            switch try startValue() {
+            case .complete(let scalar):
+                value = scalar
+            case .emptyObject:
+                value = .object(PayloadObject(format: .json, path: "", fields: []))
+            case .emptyArray:
+                value = .array([])
+            case .openObject:
+                open.append(OpenContainer(isObject: true))
+                try readKey(into: &open)
+                continue
+            case .openArray:
+                open.append(OpenContainer(isObject: false))
+                continue
+            }
+            // Store the finished value in its container, closing every container that ends.
+            while let top = open.indices.last {
+                skipWhitespace()
+                if open[top].isObject {
+                    let name = open[top].key
+                    open[top].fields.append(PayloadField(name: name, value: value))
+                    if consume(UInt8(ascii: ",")) {
+                        try readKey(into: &open)
+                        break
+                    }
+                    guard consume(UInt8(ascii: "}")) else {
+                        throw malformed("expected ',' or '}' in an object")
+                    }
+                    let fields = open.removeLast().fields
+                    value = .object(PayloadObject(format: .json, path: "", fields: fields))
+                } else {
+                    open[top].items.append(value)
+                    if consume(UInt8(ascii: ",")) {
+                        skipWhitespace()
+                        break
+                    }
+                    guard consume(UInt8(ascii: "]")) else {
+                        throw malformed("expected ',' or ']' in an array")
+                    }
+                    value = .array(open.removeLast().items)
+                }
+                depth -= 1
+            }
+            if open.isEmpty {
+                return value
+            }
+        }
+    }
+
+    /// What the parser found at the start of a value.
+    private enum ValueStart {
+        case complete(PayloadValue)
+        case emptyObject
+        case emptyArray
+        /// An object with at least one member, whose first key is still to be read.
+        case openObject
+        /// An array with at least one element, positioned at the first element.
+        case openArray
+    }
+
+    /// Reads a scalar whole, or the opening of a container.
+    private mutating func startValue() throws(ResponseDecodingError) -> ValueStart {
         guard index < bytes.count else {
             throw malformed("the body ends where a value was expected")
         }
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            return .object(try parseObject())
+            try enterContainer()
+            skipWhitespace()
+            if consume(UInt8(ascii: "}")) {
+                depth -= 1
+                return .emptyObject
+            }
+            return .openObject
         case UInt8(ascii: "["):
-            return .array(try parseArray())
+            try enterContainer()
+            skipWhitespace()
+            if consume(UInt8(ascii: "]")) {
+                depth -= 1
+                return .emptyArray
+            }
+            return .openArray
         case UInt8(ascii: "\""):
-            return .string(try parseString())
+            return .complete(.string(try parseString()))
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            return .bool(true)
+            return .complete(.bool(true))
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            return .bool(false)
+            return .complete(.bool(false))
         case UInt8(ascii: "n"):
             try expectLiteral("null")
-            return .null
+            return .complete(.null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
+            return .complete(.number(try parseNumber()))
         default:
             throw malformed(
                 "unexpected character \(describe(bytes[index])) where a value was expected")
@@ -101,102 +180,38 @@ public struct JSONPayloadParser {
         index += 1
     }
 
-    /// The number of keys up to which an object checks a new key against its earlier ones
-    /// one by one, which beats hashing for the small objects of real responses. Larger
-    /// objects switch to a set, so a hostile object with many keys stays linear.
-    private static let linearKeyCheckLimit = 16
-
-    private mutating func parseObject() throws(ResponseDecodingError) -> PayloadObject {
-        try enterContainer()
-        var fields: [PayloadField] = []
-        var names: Set<String>?
+    /// Reads the next key of the innermost open object and the colon after it, leaving the
+    /// parser at the start of the member's value.
+    private mutating func readKey(into open: inout [OpenContainer]) throws(ResponseDecodingError) {
         skipWhitespace()
-        if consume(UInt8(ascii: "}")) {
-            depth -= 1
-            return PayloadObject(format: .json, path: "", fields: fields)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw malformed("expected a string key in an object")
         }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw malformed("expected a string key in an object")
-            }
-            let name = try parseString()
-            try checkKeyIsNew(name, fields: fields, names: &names)
-            skipWhitespace()
-            guard consume(UInt8(ascii: ":")) else {
-                throw malformed("expected ':' after the key \"\(name)\"")
-            }
-            skipWhitespace()
-            let value: PayloadValue
-            do {
-                value = try parseValue()
-            } catch {
-                throw error.nested(in: name)
-            }
-            fields.append(PayloadField(name: name, value: value))
-            skipWhitespace()
-            if consume(UInt8(ascii: ",")) {
-                continue
-            }
-            if consume(UInt8(ascii: "}")) {
-                break
-            }
-            throw malformed("expected ',' or '}' in an object")
+        let name = try parseString()
+        guard open[open.count - 1].insertKey(name) else {
+            throw .duplicateKey(path: duplicatePath(open, key: name))
         }
-        depth -= 1
-        return PayloadObject(format: .json, path: "", fields: fields)
+        skipWhitespace()
+        guard consume(UInt8(ascii: ":")) else {
+            throw malformed("expected ':' after the key \"\(name)\"")
+        }
+        skipWhitespace()
     }
 
-    private mutating func parseArray() throws(ResponseDecodingError) -> [PayloadValue] {
-        try enterContainer()
-        var items: [PayloadValue] = []
-        skipWhitespace()
-        if consume(UInt8(ascii: "]")) {
-            depth -= 1
-            return items
-        }
-        while true {
-            skipWhitespace()
-            let value: PayloadValue
-            do {
-                value = try parseValue()
-            } catch {
-                throw error.nested(in: "[\(items.count)]")
+    /// Builds the path of a repeated key, such as `Data.Item[0].Name`, from the open
+    /// containers. It runs only when the error is thrown, never on the hot path.
+    private func duplicatePath(_ open: [OpenContainer], key: String) -> String {
+        var path = ""
+        // Each container but the innermost is the parent of the next one, and its pending
+        // key or element count says where that next one sits.
+        for parent in open.dropLast() {
+            if parent.isObject {
+                path += path.isEmpty ? parent.key : ".\(parent.key)"
+            } else {
+                path += "[\(parent.items.count)]"
             }
-            items.append(value)
-            skipWhitespace()
-            if consume(UInt8(ascii: ",")) {
-                continue
-            }
-            if consume(UInt8(ascii: "]")) {
-                break
-            }
-            throw malformed("expected ',' or ']' in an array")
         }
-        depth -= 1
-        return items
-    }
-
-    /// Throws ``ResponseDecodingError/duplicateKey(path:)`` when an earlier key of the object
-    /// equals `name`. Keys compare as Swift strings, by canonical equivalence, which is also
-    /// how field look-ups compare them, so no look-up can see two candidates.
-    private func checkKeyIsNew(
-        _ name: String,
-        fields: [PayloadField],
-        names: inout Set<String>?
-    ) throws(ResponseDecodingError) {
-        if names == nil {
-            if fields.count < Self.linearKeyCheckLimit {
-                for field in fields where field.name == name {
-                    throw .duplicateKey(path: name)
-                }
-                return
-            }
-            names = Set(fields.map(\.name))
-        }
-        if !names!.insert(name).inserted {
-            throw .duplicateKey(path: name)
-        }
+        return path.isEmpty ? key : "\(path).\(key)"
     }
 
     private mutating func parseString() throws(ResponseDecodingError) -> String {
@@ -405,14 +420,39 @@ public struct JSONPayloadParser {
     }
 }
 
-extension ResponseDecodingError {
-    /// Returns the error with `component` put in front of the path of a duplicate key, so
-    /// that the path is built only while an error unwinds, never on the hot path.
-    fileprivate func nested(in component: String) -> ResponseDecodingError {
-        guard case .duplicateKey(let path) = self else {
-            return self
+/// An object or array whose closing bracket the parser has not reached yet.
+private struct OpenContainer {
+    /// The number of keys up to which an object checks a new key against its earlier ones
+    /// one by one, which beats hashing for the small objects of real responses. Larger
+    /// objects switch to a set, so a hostile object with many keys stays linear.
+    static let linearKeyCheckLimit = 16
+
+    let isObject: Bool
+    var fields: [PayloadField] = []
+    var items: [PayloadValue] = []
+    /// The key of the member whose value is being parsed.
+    var key = ""
+    /// Every key so far, built when a key arrives after ``linearKeyCheckLimit`` others.
+    var keySet: Set<String>?
+
+    init(isObject: Bool) {
+        self.isObject = isObject
+    }
+
+    /// Makes `name` the pending key, returning false when an earlier key equals it. Keys
+    /// compare as Swift strings, by canonical equivalence, which is also how field look-ups
+    /// compare them, so no look-up can see two candidates.
+    mutating func insertKey(_ name: String) -> Bool {
+        key = name
+        if keySet == nil {
+            if fields.count < Self.linearKeyCheckLimit {
+                for field in fields where field.name == name {
+                    return false
+                }
+                return true
+            }
+            keySet = Set(fields.map(\.name))
         }
-        let separator = path.hasPrefix("[") ? "" : "."
-        return .duplicateKey(path: component + separator + path)
+        return keySet!.insert(name).inserted
     }
 }
