@@ -20,6 +20,15 @@ private func xmlError(_ text: String, limits: DecodingLimits = .default) -> Resp
     }
 }
 
+private func xmlErrorBytes(_ body: [UInt8]) -> ResponseDecodingError? {
+    do {
+        _ = try XMLPayloadParser.parse(body)
+        return nil
+    } catch {
+        return error
+    }
+}
+
 /// The peak resident set size of this process so far, in bytes.
 private func peakResidentBytes() -> Int {
     var usage = rusage()
@@ -258,6 +267,30 @@ private func peakResidentBytes() -> Int {
             #expect(!error.description.contains("\n"))
             #expect(error.caseName == "malformed")
         }
+    }
+
+    @Test func encodingErrorPrintsNothing() throws {
+        let file = FileManager.default.temporaryDirectory
+            .appendingPathComponent("apigen-stderr-\(UUID().uuidString).txt")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let capture = open(file.path, O_WRONLY)
+        let savedStandardError = dup(STDERR_FILENO)
+        dup2(capture, STDERR_FILENO)
+
+        // The first four bytes make libxml2 pick EBCDIC, and 0xBC then fails to convert.
+        let error = xmlErrorBytes([0x4C, 0x6F, 0xA7, 0x94, 0xBC, 0x3C, 0x61, 0x3E])
+
+        dup2(savedStandardError, STDERR_FILENO)
+        close(savedStandardError)
+        close(capture)
+        let printed = try String(contentsOf: file, encoding: .utf8)
+        #expect(printed == "")
+        guard case .malformed(.xml, _, _, let reason) = error else {
+            Issue.record("expected malformed, got \(String(describing: error))")
+            return
+        }
+        #expect(reason.contains("input conversion failed"))
     }
 
     @Test func nonContiguousBodyParses() throws {

@@ -61,6 +61,17 @@ public enum XMLPayloadParser {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
         xmlCtxtUseOptions(parser, options)
 
+        // Errors that libxml2 raises without a parser context, such as a failed encoding
+        // conversion, go to this thread's structured error handler, or else get printed to
+        // standard error. The handler is this thread's in libxml2 2.9, so the swap is
+        // invisible to other threads, and the previous one is restored before returning.
+        let savedErrorHandler = __xmlStructuredError().pointee
+        let savedErrorContext = __xmlStructuredErrorContext().pointee
+        xmlSetStructuredErrorFunc(context) { context, error in
+            XMLTreeBuilder.from(context).recordLibraryError(error)
+        }
+        defer { xmlSetStructuredErrorFunc(savedErrorContext, savedErrorHandler) }
+
         let status = withExtendedLifetime(builder) {
             feed(buffer, to: parser)
         }
@@ -68,7 +79,7 @@ public enum XMLPayloadParser {
             return .failure(failure)
         }
         if status != 0 || parser.pointee.wellFormed == 0 {
-            return .failure(lastError(of: parser, openElement: builder.stack.last?.name))
+            return .failure(firstError(of: parser, builder: builder))
         }
         guard let root = builder.root else {
             return .failure(
@@ -95,27 +106,36 @@ public enum XMLPayloadParser {
         return xmlParseChunk(parser, base + offset, Int32(buffer.count - offset), 1)
     }
 
-    /// Converts the parser's last error, naming `openElement` when the body ended inside it.
-    private static func lastError(
+    /// Converts the first error libxml2 raised, which is the cause of any later ones, naming
+    /// the open element when the body ended early.
+    private static func firstError(
         of parser: xmlParserCtxtPtr,
-        openElement: String?
+        builder: XMLTreeBuilder
     ) -> ResponseDecodingError {
-        let error = parser.pointee.lastError
+        let lastError = LibraryError(parser.pointee.lastError)
+        var error = builder.libraryError ?? lastError
+        // An error raised without a parser context, such as a failed encoding conversion,
+        // has no position, but the parser's own error that follows it has.
+        if error.line == 0 {
+            error.line = lastError.line
+            error.column = lastError.column
+        }
         var reason: String
-        if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue), let openElement {
+        if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue),
+            let openElement = builder.stack.last?.name
+        {
             // libxml2 2.9.14 words a truncated body as "Extra content at the end of the
             // document", which reads as the opposite of what happened.
+            // NOTE: libxml2 2.9.14 also ends the input without an error at the first byte
+            // that its built-in US-ASCII decoder rejects, so such a body reads as truncated.
             reason = "the body ends inside the element '\(openElement)'"
         } else {
-            let message = error.message.map { String(cString: $0) } ?? ""
-            reason = message.trimmingXMLWhitespace().replacingLineBreaks()
+            reason = error.message.trimmingXMLWhitespace().replacingLineBreaks()
         }
         if reason.isEmpty {
             reason = "libxml2 error \(error.code)"
         }
-        // libxml2 2.9 stores the column of a parser error in `int2`.
-        return .malformed(
-            format: .xml, line: Int(error.line), column: Int(error.int2), reason: reason)
+        return .malformed(format: .xml, line: error.line, column: error.column, reason: reason)
     }
 
     private static func makeHandler() -> xmlSAXHandler {
@@ -180,6 +200,8 @@ private final class XMLTreeBuilder {
     var topHasChildren = false
     var root: PayloadObject?
     var failure: ResponseDecodingError?
+    /// The first error that libxml2 passed to the structured error handler.
+    var libraryError: LibraryError?
 
     init(maxDepth: Int) {
         self.maxDepth = maxDepth
@@ -243,6 +265,12 @@ private final class XMLTreeBuilder {
         }
     }
 
+    func recordLibraryError(_ error: UnsafeMutablePointer<xmlError>?) {
+        if libraryError == nil, let error {
+            libraryError = LibraryError(error.pointee)
+        }
+    }
+
     func rejectDocumentType() {
         guard failure == nil, let parser else { return }
         let line = Int(xmlSAX2GetLineNumber(parser))
@@ -255,6 +283,23 @@ private final class XMLTreeBuilder {
         if let parser {
             xmlStopParser(parser)
         }
+    }
+}
+
+/// A copy of a libxml2 error. libxml2 frees an error's message when the next error arrives,
+/// so the message is copied at once.
+private struct LibraryError {
+    var code: Int32
+    var line: Int
+    var column: Int
+    var message: String
+
+    init(_ error: xmlError) {
+        code = error.code
+        line = Int(error.line)
+        // libxml2 2.9 stores the column of a parser error in `int2`.
+        column = Int(error.int2)
+        message = error.message.map { String(cString: $0) } ?? ""
     }
 }
 
