@@ -2,9 +2,9 @@ import CLibXML2
 
 /// Parses an XML response body into a ``PayloadObject`` with libxml2's SAX2 push parser.
 ///
-/// The parser is set up so that a body can never make it read a file or the network:
-/// `XML_PARSE_NONET` is set, entity substitution, DTD loading and `XML_PARSE_HUGE` are never
-/// enabled, and a document type declaration stops the parse with
+/// The parser is set up so that a body can never make it read a file or the network.
+/// `XML_PARSE_NONET` is set, and entity substitution, DTD loading and `XML_PARSE_HUGE` are
+/// never enabled. A document type declaration stops the parse with
 /// ``ResponseDecodingError/documentTypeDeclaration(line:column:)`` before any entity it
 /// declares can be read or used. Without a DTD only the five predefined entities and
 /// character references exist, and libxml2 decodes both.
@@ -61,10 +61,10 @@ public enum XMLPayloadParser {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
         xmlCtxtUseOptions(parser, options)
 
-        // Errors that libxml2 raises without a parser context, such as a failed encoding
-        // conversion, go to this thread's structured error handler, or else get printed to
-        // standard error. The handler is this thread's in libxml2 2.9, so the swap is
-        // invisible to other threads, and the previous one is restored before returning.
+        // libxml2 passes every error to this thread's structured error handler, and prints
+        // those raised without a parser context, such as a failed encoding conversion, when
+        // there is none. libxml2 2.9 keeps the handler per thread, so other threads never see
+        // this one, and the previous handler is restored before returning.
         let savedErrorHandler = __xmlStructuredError().pointee
         let savedErrorContext = __xmlStructuredErrorContext().pointee
         xmlSetStructuredErrorFunc(context) { context, error in
@@ -164,8 +164,8 @@ public enum XMLPayloadParser {
         // Without a DTD only the five predefined entities exist, and libxml2 resolves those
         // itself before it asks this callback, so any other name is left undefined.
         handler.getEntity = { _, _ in nil }
-        // The error and warning callbacks stay nil, so libxml2 stores each error in the
-        // context's lastError and prints nothing.
+        // The error and warning callbacks stay nil, so libxml2 sends each error only to the
+        // structured error handler that parseBuffer installs.
         return handler
     }
 }
