@@ -53,7 +53,7 @@ enum Corpus {
         return try! JSONDecoder().decode([String: CorpusExpectation].self, from: data)
     }()
 
-    /// Every payload file's path relative to the corpus folder, such as `xml/empty.xml`.
+    /// Returns every payload file's path relative to the corpus folder, such as `xml/empty.xml`.
     static func payloadNames() -> [String] {
         var names: [String] = []
         for folder in ["xml", "json"] {

@@ -29,7 +29,7 @@ private func xmlErrorBytes(_ body: [UInt8]) -> ResponseDecodingError? {
     }
 }
 
-/// The peak resident set size of this process so far, in bytes.
+/// Returns the peak resident set size of this process so far, in bytes.
 private func peakResidentBytes() -> Int {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
