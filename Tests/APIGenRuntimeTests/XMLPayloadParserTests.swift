@@ -272,7 +272,7 @@ private func peakResidentBytes() -> Int {
     @Test func encodingErrorPrintsNothing() throws {
         let file = FileManager.default.temporaryDirectory
             .appendingPathComponent("apigen-stderr-\(UUID().uuidString).txt")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: file.path, contents: nil))
         defer { try? FileManager.default.removeItem(at: file) }
         let capture = open(file.path, O_WRONLY)
         let savedStandardError = dup(STDERR_FILENO)

@@ -217,14 +217,20 @@ public struct JSONPayloadParser {
     private mutating func parseString() throws(ResponseDecodingError) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes, so the bytes can become the string as they are.
+        // Fast path: no escapes, so the bytes can become the string as they are. ASCII text
+        // needs no UTF-8 validation, which is what most keys and values are.
+        var combinedBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                if combinedBits < 0x80 {
+                    return String(decoding: slice, as: UTF8.self)
+                }
                 return try makeString(slice, at: start)
             }
+            combinedBits |= byte
             if byte == UInt8(ascii: "\\") || byte < 0x20 {
                 break
             }

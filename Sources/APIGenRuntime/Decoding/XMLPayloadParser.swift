@@ -44,9 +44,16 @@ public enum XMLPayloadParser {
                 .malformed(format: .xml, line: 1, column: 1, reason: "the body is empty"))
         }
         libxml2Initialized.touch()
-        let builder = XMLTreeBuilder(maxDepth: limits.effectiveMaxDepth)
+        // The builder is a struct behind a pointer, not a class, so that the callbacks reach
+        // its state without reference counting or dynamic exclusivity checks.
+        let builder = UnsafeMutablePointer<XMLTreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: XMLTreeBuilder(maxDepth: limits.effectiveMaxDepth))
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
         var handler = makeHandler()
-        let context = Unmanaged.passUnretained(builder).toOpaque()
+        let context = UnsafeMutableRawPointer(builder)
         // libxml2 copies the handler into the context, so `handler` may go out of scope.
         guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, nil) else {
             return .failure(
@@ -55,7 +62,7 @@ public enum XMLPayloadParser {
             )
         }
         defer { xmlFreeParserCtxt(parser) }
-        builder.parser = parser
+        builder.pointee.parser = parser
         // xmlCtxtUseOptions also resets entity substitution and DTD loading to off, whatever
         // libxml2's process-wide defaults were set to.
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
@@ -68,20 +75,18 @@ public enum XMLPayloadParser {
         let savedErrorHandler = __xmlStructuredError().pointee
         let savedErrorContext = __xmlStructuredErrorContext().pointee
         xmlSetStructuredErrorFunc(context) { context, error in
-            XMLTreeBuilder.from(context).recordLibraryError(error)
+            XMLTreeBuilder.from(context).pointee.recordLibraryError(error)
         }
         defer { xmlSetStructuredErrorFunc(savedErrorContext, savedErrorHandler) }
 
-        let status = withExtendedLifetime(builder) {
-            feed(buffer, to: parser)
-        }
-        if let failure = builder.failure {
+        let status = feed(buffer, to: parser)
+        if let failure = builder.pointee.failure {
             return .failure(failure)
         }
         if status != 0 || parser.pointee.wellFormed == 0 {
-            return .failure(firstError(of: parser, builder: builder))
+            return .failure(firstError(of: parser, builder: builder.pointee))
         }
-        guard let root = builder.root else {
+        guard let root = builder.pointee.root else {
             return .failure(
                 .malformed(format: .xml, line: 0, column: 0, reason: "the body has no root element")
             )
@@ -122,7 +127,7 @@ public enum XMLPayloadParser {
         }
         var reason: String
         if error.code == Int32(XML_ERR_DOCUMENT_END.rawValue),
-            let openElement = builder.stack.last?.name
+            let openElement = builder.openElementName
         {
             // libxml2 2.9.14 words a truncated body as "Extra content at the end of the
             // document", which reads as the opposite of what happened.
@@ -142,24 +147,24 @@ public enum XMLPayloadParser {
         var handler = xmlSAXHandler()
         handler.initialized = UInt32(XML_SAX2_MAGIC)
         handler.startElementNs = { context, localName, _, _, _, _, _, _, _ in
-            XMLTreeBuilder.from(context).startElement(localName)
+            XMLTreeBuilder.from(context).pointee.startElement(localName)
         }
         handler.endElementNs = { context, _, _, _ in
-            XMLTreeBuilder.from(context).endElement()
+            XMLTreeBuilder.from(context).pointee.endElement()
         }
         handler.characters = { context, bytes, length in
-            XMLTreeBuilder.from(context).appendText(bytes, Int(length))
+            XMLTreeBuilder.from(context).pointee.appendText(bytes, Int(length))
         }
         handler.cdataBlock = { context, bytes, length in
-            XMLTreeBuilder.from(context).appendText(bytes, Int(length))
+            XMLTreeBuilder.from(context).pointee.appendText(bytes, Int(length))
         }
         // libxml2 calls internalSubset as soon as it has read the name and external ID of a
         // DOCTYPE, before the internal subset and before any external subset is loaded.
         handler.internalSubset = { context, _, _, _ in
-            XMLTreeBuilder.from(context).rejectDocumentType()
+            XMLTreeBuilder.from(context).pointee.rejectDocumentType()
         }
         handler.externalSubset = { context, _, _, _ in
-            XMLTreeBuilder.from(context).rejectDocumentType()
+            XMLTreeBuilder.from(context).pointee.rejectDocumentType()
         }
         // Without a DTD only the five predefined entities exist, and libxml2 resolves those
         // itself before it asks this callback, so any other name is left undefined.
@@ -185,16 +190,19 @@ private final class LibXML2Initializer: Sendable {
 /// The SAX callbacks' state: a stack of open elements that becomes the payload tree.
 ///
 /// Only the innermost open element can still be a string, so one text buffer serves every
-/// element: a start tag empties it, and text beside child elements is never stored.
-private final class XMLTreeBuilder {
+/// element: a start tag empties it, and text beside child elements is never stored. The
+/// fields of all open elements share one array too, each element owning the part from its
+/// `fieldsStart` on, so that an object's fields are copied once into an array of exact size.
+private struct XMLTreeBuilder {
     struct Frame {
         var name: String
-        var fields: [PayloadField] = []
+        var fieldsStart: Int
     }
 
     let maxDepth: Int
     var parser: xmlParserCtxtPtr?
     var stack: [Frame] = []
+    var openFields: [PayloadField] = []
     var text: [UInt8] = []
     /// Whether the innermost open element has had a child element, which makes it an object.
     var topHasChildren = false
@@ -206,43 +214,72 @@ private final class XMLTreeBuilder {
     init(maxDepth: Int) {
         self.maxDepth = maxDepth
         stack.reserveCapacity(8)
+        openFields.reserveCapacity(32)
     }
 
-    static func from(_ context: UnsafeMutableRawPointer?) -> XMLTreeBuilder {
-        Unmanaged<XMLTreeBuilder>.fromOpaque(context!).takeUnretainedValue()
+    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<XMLTreeBuilder> {
+        context!.assumingMemoryBound(to: XMLTreeBuilder.self)
     }
 
-    func startElement(_ localName: UnsafePointer<xmlChar>?) {
+    var openElementName: String? {
+        stack.last?.name
+    }
+
+    mutating func startElement(_ localName: UnsafePointer<xmlChar>?) {
         guard failure == nil else { return }
         if stack.count >= maxDepth {
             stop(with: .limitExceeded(limit: "maxDepth", value: maxDepth))
             return
         }
-        text.removeAll(keepingCapacity: true)
+        // The buffer may still hold the text of the previous element.
+        if !text.isEmpty {
+            text.removeAll(keepingCapacity: true)
+        }
         topHasChildren = false
         let name = localName.map { String(cString: $0) } ?? ""
-        stack.append(Frame(name: name))
+        stack.append(Frame(name: name, fieldsStart: openFields.count))
     }
 
-    func endElement() {
+    mutating func endElement() {
         guard failure == nil, let frame = stack.popLast() else { return }
         let isObject = topHasChildren
         topHasChildren = true
         if stack.isEmpty {
-            root = PayloadObject(format: .xml, path: frame.name, fields: frame.fields)
+            root = PayloadObject(format: .xml, path: frame.name, fields: takeFields(from: frame))
             return
         }
         let value: PayloadValue
         if isObject {
-            value = .object(PayloadObject(format: .xml, path: "", fields: frame.fields))
+            value = .object(PayloadObject(format: .xml, path: "", fields: takeFields(from: frame)))
         } else {
             value = .string(trimmedText())
-            text.removeAll(keepingCapacity: true)
         }
-        stack[stack.count - 1].fields.append(PayloadField(name: frame.name, value: value))
+        openFields.append(PayloadField(name: frame.name, value: value))
     }
 
-    func appendText(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
+    /// Moves the fields of a closing element out of the shared array.
+    private mutating func takeFields(from frame: Frame) -> [PayloadField] {
+        let start = frame.fieldsStart
+        let count = openFields.count - start
+        guard count > 0 else { return [] }
+        // A copy would retain every field's strings only for removeSubrange to release them
+        // again, so the fields are moved, and trivial placeholders fill the slots they leave.
+        let fields = [PayloadField](unsafeUninitializedCapacity: count) { target, initialized in
+            openFields.withUnsafeMutableBufferPointer { source in
+                let slots = source.baseAddress! + start
+                target.baseAddress!.moveInitialize(from: slots, count: count)
+                slots.initialize(repeating: Self.placeholderField, count: count)
+            }
+            initialized = count
+        }
+        openFields.removeSubrange(start...)
+        return fields
+    }
+
+    /// A field that owns no memory, so that filling and destroying slots with it is cheap.
+    private static let placeholderField = PayloadField(name: "", value: .null)
+
+    mutating func appendText(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
         guard failure == nil, !topHasChildren, !stack.isEmpty, let bytes, length > 0 else {
             return
         }
@@ -265,20 +302,20 @@ private final class XMLTreeBuilder {
         }
     }
 
-    func recordLibraryError(_ error: UnsafeMutablePointer<xmlError>?) {
+    mutating func recordLibraryError(_ error: UnsafeMutablePointer<xmlError>?) {
         if libraryError == nil, let error {
             libraryError = LibraryError(error.pointee)
         }
     }
 
-    func rejectDocumentType() {
+    mutating func rejectDocumentType() {
         guard failure == nil, let parser else { return }
         let line = Int(xmlSAX2GetLineNumber(parser))
         let column = Int(xmlSAX2GetColumnNumber(parser))
         stop(with: .documentTypeDeclaration(line: line, column: column))
     }
 
-    private func stop(with error: ResponseDecodingError) {
+    private mutating func stop(with error: ResponseDecodingError) {
         failure = error
         if let parser {
             xmlStopParser(parser)
