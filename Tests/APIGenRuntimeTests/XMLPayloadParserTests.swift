@@ -202,6 +202,23 @@ private func peakResidentBytes() -> Int {
                     reason: "the body ends inside the element 'Message'"))
     }
 
+    @Test func truncationAfterWarningNamesOpenElement() {
+        // An unsupported version and an undeclared prefix are only a warning and a namespace
+        // error in libxml2, so the truncation stays the reported cause.
+        let error = xmlError("<?xml version=\"1.1\"?>\n<p:\(root)>\n<Message>cut")
+        #expect(
+            error
+                == .malformed(
+                    format: .xml, line: 3, column: 13,
+                    reason: "the body ends inside the element 'Message'"))
+    }
+
+    @Test func undeclaredPrefixIsAccepted() throws {
+        let object = try parseXML("<p:\(root)><p:RequestId>r</p:RequestId></p:\(root)>")
+        #expect(object.path == root)
+        #expect(try object.decode(String.self, forKey: "RequestId") == "r")
+    }
+
     @Test func presenceRulesFollowDocumentation() throws {
         let payload = """
             <\(root)>

@@ -68,10 +68,10 @@ public enum XMLPayloadParser {
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOBLANKS.rawValue)
         xmlCtxtUseOptions(parser, options)
 
-        // libxml2 passes every error to this thread's structured error handler, and prints
-        // those raised without a parser context, such as a failed encoding conversion, when
-        // there is none. libxml2 2.9 keeps the handler per thread, so other threads never see
-        // this one, and the previous handler is restored before returning.
+        // libxml2 sends every error to this thread's structured error handler when one is
+        // set. Without one, it prints the errors that have no parser context, such as a
+        // failed encoding conversion, to standard error. libxml2 2.9 keeps the handler per
+        // thread, so other threads never see this one, and the previous one is restored.
         let savedErrorHandler = __xmlStructuredError().pointee
         let savedErrorContext = __xmlStructuredErrorContext().pointee
         xmlSetStructuredErrorFunc(context) { context, error in
@@ -208,7 +208,8 @@ private struct XMLTreeBuilder {
     var topHasChildren = false
     var root: PayloadObject?
     var failure: ResponseDecodingError?
-    /// The first error that libxml2 passed to the structured error handler.
+    /// The first error that libxml2 passed to the structured error handler, warnings and
+    /// namespace errors left out, because neither makes the document ill-formed.
     var libraryError: LibraryError?
 
     init(maxDepth: Int) {
@@ -303,7 +304,10 @@ private struct XMLTreeBuilder {
     }
 
     mutating func recordLibraryError(_ error: UnsafeMutablePointer<xmlError>?) {
-        if libraryError == nil, let error {
+        guard libraryError == nil, let error else { return }
+        let isWarning = error.pointee.level == XML_ERR_WARNING
+        let isNamespaceError = error.pointee.domain == Int32(XML_FROM_NAMESPACE.rawValue)
+        if !isWarning && !isNamespaceError {
             libraryError = LibraryError(error.pointee)
         }
     }
