@@ -6,12 +6,7 @@
 /// bounded by ``DecodingLimits``. A UTF-8 byte-order mark is skipped. Numbers are kept as
 /// their literal text, so a number too large for its field fails only when that field reads
 /// it. `Docs/Decoding.md` describes the rules in full.
-public struct JSONPayloadParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let limits: DecodingLimits
-    private var index = 0
-    private var depth = 0
-
+public enum JSONPayloadParser: Sendable {
     /// Parses `body`, returning its top-level object with an empty path.
     public static func parse(
         _ body: some Collection<UInt8>,
@@ -22,7 +17,7 @@ public struct JSONPayloadParser {
         }
         let parsed = body.withContiguousStorageIfAvailable { buffer in
             Result { () throws(ResponseDecodingError) in
-                var parser = JSONPayloadParser(bytes: buffer, limits: limits)
+                var parser = JSONParser(bytes: buffer, limits: limits)
                 return try parser.parseDocument()
             }
         }
@@ -30,19 +25,27 @@ public struct JSONPayloadParser {
             parsed
             ?? Array(body).withUnsafeBufferPointer { buffer in
                 Result { () throws(ResponseDecodingError) in
-                    var parser = JSONPayloadParser(bytes: buffer, limits: limits)
+                    var parser = JSONParser(bytes: buffer, limits: limits)
                     return try parser.parseDocument()
                 }
             }
         return try result.get()
     }
+}
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, limits: DecodingLimits) {
+/// The state of one ``JSONPayloadParser/parse(_:limits:)`` call.
+private struct JSONParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let limits: DecodingLimits
+    private var index = 0
+    private var depth = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: DecodingLimits) {
         self.bytes = bytes
         self.limits = limits
     }
 
-    private mutating func parseDocument() throws(ResponseDecodingError) -> PayloadObject {
+    mutating func parseDocument() throws(ResponseDecodingError) -> PayloadObject {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             index = 3
         }

@@ -15,7 +15,7 @@ import CLibXML2
 /// error from libxml2 fails the whole parse with
 /// ``ResponseDecodingError/malformed(format:line:column:reason:)``, never a partial result.
 /// `Docs/Decoding.md` describes the mapping in full.
-public enum XMLPayloadParser {
+public enum XMLPayloadParser: Sendable {
     /// Parses `body`, returning the root element's content as an object whose path is the
     /// root element's name.
     public static func parse(
