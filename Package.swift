@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "APIGenRuntimeTests",
             dependencies: ["APIGenRuntime"],
-            resources: [.copy("Vectors"), .copy("Server")]
+            resources: [.copy("Vectors"), .copy("Server"), .copy("Corpus")]
         ),
         .testTarget(
             name: "DirectMailTests",

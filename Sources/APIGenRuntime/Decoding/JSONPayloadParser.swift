@@ -1,16 +1,12 @@
 /// Parses a JSON response body (RFC 8259) into a ``PayloadObject``.
 ///
 /// Stricter than `JSONSerialization` in what a response may contain: the top level must be an
-/// object, a key may appear only once per object, strings must be valid UTF-8, and nesting
-/// and number length are bounded by ``DecodingLimits``. A UTF-8 byte-order mark is skipped.
-/// Numbers are kept as their literal text, so a huge number fails only when a field of a
-/// numeric type reads it.
-public struct JSONPayloadParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let limits: DecodingLimits
-    private var index = 0
-    private var depth = 0
-
+/// object, a key may appear only once per object, strings must be valid UTF-8 (no overlong
+/// forms, no surrogates, whether raw or escaped alone), and nesting and number length are
+/// bounded by ``DecodingLimits``. A UTF-8 byte-order mark is skipped. Numbers are kept as
+/// their literal text, so a number too large for its field fails only when that field reads
+/// it. `Docs/Decoding.md` describes the rules in full.
+public enum JSONPayloadParser: Sendable {
     /// Parses `body`, returning its top-level object with an empty path.
     public static func parse(
         _ body: some Collection<UInt8>,
@@ -21,7 +17,7 @@ public struct JSONPayloadParser {
         }
         let parsed = body.withContiguousStorageIfAvailable { buffer in
             Result { () throws(ResponseDecodingError) in
-                var parser = JSONPayloadParser(bytes: buffer, limits: limits)
+                var parser = JSONParser(bytes: buffer, limits: limits)
                 return try parser.parseDocument()
             }
         }
@@ -29,25 +25,37 @@ public struct JSONPayloadParser {
             parsed
             ?? Array(body).withUnsafeBufferPointer { buffer in
                 Result { () throws(ResponseDecodingError) in
-                    var parser = JSONPayloadParser(bytes: buffer, limits: limits)
+                    var parser = JSONParser(bytes: buffer, limits: limits)
                     return try parser.parseDocument()
                 }
             }
         return try result.get()
     }
+}
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, limits: DecodingLimits) {
+/// The state of one ``JSONPayloadParser/parse(_:limits:)`` call.
+private struct JSONParser {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private let limits: DecodingLimits
+    private var index = 0
+    private var depth = 0
+
+    init(bytes: UnsafeBufferPointer<UInt8>, limits: DecodingLimits) {
         self.bytes = bytes
         self.limits = limits
     }
 
-    private mutating func parseDocument() throws(ResponseDecodingError) -> PayloadObject {
+    mutating func parseDocument() throws(ResponseDecodingError) -> PayloadObject {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             index = 3
         }
         skipWhitespace()
         guard index < bytes.count else {
             throw malformed("the body is empty")
+        }
+        // An array is rejected before it is read, so a deeply nested one costs nothing.
+        if bytes[index] == UInt8(ascii: "[") {
+            throw .topLevelNotObject(found: PayloadValue.array([]).kindName)
         }
         let value = try parseValue()
         skipWhitespace()
@@ -60,28 +68,107 @@ public struct JSONPayloadParser {
         return object
     }
 
+    /// Parses one value, containers included, with an explicit stack of open containers in
+    /// place of recursion, so that nesting uses heap memory and never the thread's stack.
     private mutating func parseValue() throws(ResponseDecodingError) -> PayloadValue {
+        var open: [OpenContainer] = []
+        while true {
+            var value: PayloadValue
+            switch try startValue() {
+            case .complete(let scalar):
+                value = scalar
+            case .emptyObject:
+                value = .object(PayloadObject(format: .json, path: "", fields: []))
+            case .emptyArray:
+                value = .array([])
+            case .openObject:
+                open.append(OpenContainer(isObject: true))
+                try readKey(into: &open)
+                continue
+            case .openArray:
+                open.append(OpenContainer(isObject: false))
+                continue
+            }
+            // Store the finished value in its container, closing every container that ends.
+            while let top = open.indices.last {
+                skipWhitespace()
+                if open[top].isObject {
+                    let name = open[top].key
+                    open[top].fields.append(PayloadField(name: name, value: value))
+                    if consume(UInt8(ascii: ",")) {
+                        try readKey(into: &open)
+                        break
+                    }
+                    guard consume(UInt8(ascii: "}")) else {
+                        throw malformed("expected ',' or '}' in an object")
+                    }
+                    let fields = open.removeLast().fields
+                    value = .object(PayloadObject(format: .json, path: "", fields: fields))
+                } else {
+                    open[top].items.append(value)
+                    if consume(UInt8(ascii: ",")) {
+                        skipWhitespace()
+                        break
+                    }
+                    guard consume(UInt8(ascii: "]")) else {
+                        throw malformed("expected ',' or ']' in an array")
+                    }
+                    value = .array(open.removeLast().items)
+                }
+                depth -= 1
+            }
+            if open.isEmpty {
+                return value
+            }
+        }
+    }
+
+    /// What the parser found at the start of a value.
+    private enum ValueStart {
+        case complete(PayloadValue)
+        case emptyObject
+        case emptyArray
+        /// An object with at least one member, whose first key is still to be read.
+        case openObject
+        /// An array with at least one element, positioned at the first element.
+        case openArray
+    }
+
+    /// Reads a scalar whole, or the opening of a container.
+    private mutating func startValue() throws(ResponseDecodingError) -> ValueStart {
         guard index < bytes.count else {
             throw malformed("the body ends where a value was expected")
         }
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            return .object(try parseObject())
+            try enterContainer()
+            skipWhitespace()
+            if consume(UInt8(ascii: "}")) {
+                depth -= 1
+                return .emptyObject
+            }
+            return .openObject
         case UInt8(ascii: "["):
-            return .array(try parseArray())
+            try enterContainer()
+            skipWhitespace()
+            if consume(UInt8(ascii: "]")) {
+                depth -= 1
+                return .emptyArray
+            }
+            return .openArray
         case UInt8(ascii: "\""):
-            return .string(try parseString())
+            return .complete(.string(try parseString()))
         case UInt8(ascii: "t"):
             try expectLiteral("true")
-            return .bool(true)
+            return .complete(.bool(true))
         case UInt8(ascii: "f"):
             try expectLiteral("false")
-            return .bool(false)
+            return .complete(.bool(false))
         case UInt8(ascii: "n"):
             try expectLiteral("null")
-            return .null
+            return .complete(.null)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try parseNumber())
+            return .complete(.number(try parseNumber()))
         default:
             throw malformed(
                 "unexpected character \(describe(bytes[index])) where a value was expected")
@@ -90,84 +177,63 @@ public struct JSONPayloadParser {
 
     private mutating func enterContainer() throws(ResponseDecodingError) {
         depth += 1
-        if depth > limits.maxDepth {
-            throw .limitExceeded(limit: "maxDepth", value: limits.maxDepth)
+        if depth > limits.effectiveMaxDepth {
+            throw .limitExceeded(limit: "maxDepth", value: limits.effectiveMaxDepth)
         }
         index += 1
     }
 
-    private mutating func parseObject() throws(ResponseDecodingError) -> PayloadObject {
-        try enterContainer()
-        var fields: [PayloadField] = []
-        var names = Set<String>()
+    /// Reads the next key of the innermost open object and the colon after it, leaving the
+    /// parser at the start of the member's value.
+    private mutating func readKey(into open: inout [OpenContainer]) throws(ResponseDecodingError) {
         skipWhitespace()
-        if consume(UInt8(ascii: "}")) {
-            depth -= 1
-            return PayloadObject(format: .json, path: "", fields: fields)
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+            throw malformed("expected a string key in an object")
         }
-        while true {
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-                throw malformed("expected a string key in an object")
-            }
-            let name = try parseString()
-            guard names.insert(name).inserted else {
-                throw .duplicateKey(path: name)
-            }
-            skipWhitespace()
-            guard consume(UInt8(ascii: ":")) else {
-                throw malformed("expected ':' after the key \"\(name)\"")
-            }
-            skipWhitespace()
-            fields.append(PayloadField(name: name, value: try parseValue()))
-            skipWhitespace()
-            if consume(UInt8(ascii: ",")) {
-                continue
-            }
-            if consume(UInt8(ascii: "}")) {
-                break
-            }
-            throw malformed("expected ',' or '}' in an object")
+        let name = try parseString()
+        guard open[open.count - 1].insertKey(name) else {
+            throw .duplicateKey(path: duplicatePath(open, key: name))
         }
-        depth -= 1
-        return PayloadObject(format: .json, path: "", fields: fields)
+        skipWhitespace()
+        guard consume(UInt8(ascii: ":")) else {
+            throw malformed("expected ':' after the key \"\(name)\"")
+        }
+        skipWhitespace()
     }
 
-    private mutating func parseArray() throws(ResponseDecodingError) -> [PayloadValue] {
-        try enterContainer()
-        var items: [PayloadValue] = []
-        skipWhitespace()
-        if consume(UInt8(ascii: "]")) {
-            depth -= 1
-            return items
-        }
-        while true {
-            skipWhitespace()
-            items.append(try parseValue())
-            skipWhitespace()
-            if consume(UInt8(ascii: ",")) {
-                continue
+    /// Builds the path of a repeated key, such as `Data.Item[0].Name`, from the open
+    /// containers. It runs only when the error is thrown, never on the hot path.
+    private func duplicatePath(_ open: [OpenContainer], key: String) -> String {
+        var path = ""
+        // Each container but the innermost is the parent of the next one, and its pending
+        // key or element count says where that next one sits.
+        for parent in open.dropLast() {
+            if parent.isObject {
+                path += path.isEmpty ? parent.key : ".\(parent.key)"
+            } else {
+                path += "[\(parent.items.count)]"
             }
-            if consume(UInt8(ascii: "]")) {
-                break
-            }
-            throw malformed("expected ',' or ']' in an array")
         }
-        depth -= 1
-        return items
+        return path.isEmpty ? key : "\(path).\(key)"
     }
 
     private mutating func parseString() throws(ResponseDecodingError) -> String {
         index += 1
         let start = index
-        // Fast path: no escapes, so the bytes can become the string as they are.
+        // Fast path: no escapes, so the bytes can become the string as they are. ASCII text
+        // needs no UTF-8 validation, which is what most keys and values are.
+        var combinedBits: UInt8 = 0
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
                 index += 1
+                if combinedBits < 0x80 {
+                    return String(decoding: slice, as: UTF8.self)
+                }
                 return try makeString(slice, at: start)
             }
+            combinedBits |= byte
             if byte == UInt8(ascii: "\\") || byte < 0x20 {
                 break
             }
@@ -235,7 +301,9 @@ public struct JSONPayloadParser {
                 throw malformed(
                     "the escape \\u\(String(scalarValue, radix: 16)) is a lone surrogate")
             }
-            buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
+            for unit in UTF8.encode(scalar)! {
+                buffer.append(unit)
+            }
         default:
             throw malformed("invalid escape sequence \\\(describe(byte))")
         }
@@ -358,5 +426,42 @@ public struct JSONPayloadParser {
             }
         }
         return .malformed(format: .json, line: line, column: column, reason: reason)
+    }
+}
+
+/// An object or array whose closing bracket the parser has not reached yet.
+private struct OpenContainer {
+    /// The number of keys up to which an object checks a new key against its earlier ones
+    /// one by one, which beats hashing for the small objects of real responses. Larger
+    /// objects switch to a set, so a hostile object with many keys stays linear.
+    static let linearKeyCheckLimit = 16
+
+    let isObject: Bool
+    var fields: [PayloadField] = []
+    var items: [PayloadValue] = []
+    /// The key of the member whose value is being parsed.
+    var key = ""
+    /// Every key so far, built when a key arrives after ``linearKeyCheckLimit`` others.
+    var keySet: Set<String>?
+
+    init(isObject: Bool) {
+        self.isObject = isObject
+    }
+
+    /// Makes `name` the pending key, returning false when an earlier key equals it. Keys
+    /// compare as Swift strings, by canonical equivalence, which is also how field look-ups
+    /// compare them, so no look-up can see two candidates.
+    mutating func insertKey(_ name: String) -> Bool {
+        key = name
+        if keySet == nil {
+            if fields.count < Self.linearKeyCheckLimit {
+                for field in fields where field.name == name {
+                    return false
+                }
+                return true
+            }
+            keySet = Set(fields.map(\.name))
+        }
+        return keySet!.insert(name).inserted
     }
 }

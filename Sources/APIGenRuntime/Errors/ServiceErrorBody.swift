@@ -24,7 +24,8 @@ public struct ServiceErrorBody: Sendable, Hashable {
         self.recommend = recommend
     }
 
-    /// Decodes an error body, throwing when it is not one: malformed, or without a `Code`.
+    /// Decodes an error body, throwing when it is not one: malformed, or without a non-empty
+    /// `Code`.
     public static func decode(
         _ body: some Collection<UInt8>,
         format: PayloadFormat,
@@ -42,8 +43,16 @@ public struct ServiceErrorBody: Sendable, Hashable {
 }
 
 extension ServiceErrorBody: PayloadDecodable {
+    /// Decodes the fields of an error body. An empty `Code`, as `<Code/>` gives, is rejected
+    /// with ``ResponseDecodingError/invalidValue(path:expected:value:)``, because a caller
+    /// could not tell such an error from any other. When both `RequestId` and `RequestID`
+    /// are present, `RequestId` wins.
     public init(from payload: PayloadObject) throws(ResponseDecodingError) {
         code = try payload.decode(String.self, forKey: "Code")
+        guard !code.isEmpty else {
+            throw .invalidValue(
+                path: payload.path(of: "Code"), expected: "a non-empty error code", value: code)
+        }
         message = try payload.decodeIfPresent(String.self, forKey: "Message")
         if let requestId = try payload.decodeIfPresent(String.self, forKey: "RequestId") {
             self.requestId = requestId
