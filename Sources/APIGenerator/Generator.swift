@@ -25,9 +25,15 @@ public enum Generator {
     /// Loads, checks and renders every product under `specsDirectory`.
     ///
     /// - Throws: `SpecError` with every diagnostic of every spec when any is an error.
-    public static func generate(specsDirectory: URL, displayPrefix: String) throws(SpecError) -> Output {
-        let products = try SpecLoader.loadProducts(in: specsDirectory, displayPrefix: displayPrefix)
-        return try generate(products: products)
+    public static func generate(specsDirectory: URL, displayPrefix: String) throws(SpecError)
+        -> Output
+    {
+        var importWarnings: [Diagnostic] = []
+        let products = try SpecLoader.loadProducts(
+            in: specsDirectory, displayPrefix: displayPrefix, warnings: &importWarnings)
+        var output = try generate(products: products)
+        output.warnings = (importWarnings + output.warnings).sorted { $0.location < $1.location }
+        return output
     }
 
     /// Checks and renders loaded products.
@@ -55,11 +61,15 @@ public enum Generator {
     public static func render(_ product: ProductSpec) -> [GeneratedFile] {
         var files = [
             GeneratedFile(
-                path: "\(product.module)/\(product.module)Client.swift", contents: ClientRenderer(product: product).render())
+                path: "\(product.module)/\(product.module)Client.swift",
+                contents: ClientRenderer(product: product).render())
         ]
         for action in product.actions {
             var renderer = ActionRenderer(action: action, product: product)
-            files.append(GeneratedFile(path: "\(product.module)/\(renderer.typeName).swift", contents: renderer.render()))
+            files.append(
+                GeneratedFile(
+                    path: "\(product.module)/\(renderer.typeName).swift",
+                    contents: renderer.render()))
         }
         return files
     }

@@ -39,10 +39,15 @@ struct APIGenCommand {
                 print(usage)
                 status = 0
             default:
-                throw UsageError(message: "unknown subcommand '\(subcommand)'; use generate, check or lint", command: "")
+                throw UsageError(
+                    message: "unknown subcommand '\(subcommand)'; use generate, check or lint",
+                    command: "")
             }
         } catch let error as UsageError {
-            printError(error.command.isEmpty ? "apigen: \(error.message)\nRun 'apigen --help' for usage." : error.description)
+            printError(
+                error.command.isEmpty
+                    ? "apigen: \(error.message)\nRun 'apigen --help' for usage." : error.description
+            )
             status = 2
         } catch {
             printError("apigen: \(error)")
@@ -93,7 +98,8 @@ struct Folders {
         } catch {
             report(error.diagnostics)
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            printError("apigen: \(count) error\(count == 1 ? "" : "s") in the specs; nothing was written")
+            printError(
+                "apigen: \(count) error\(count == 1 ? "" : "s") in the specs; nothing was written")
             return nil
         }
     }
@@ -116,7 +122,8 @@ enum GenerateCommand {
         """
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let options = try CommandLineOptions(arguments, command: "generate", options: Folders.optionNames, flags: ["--help", "-h"])
+        let options = try CommandLineOptions(
+            arguments, command: "generate", options: Folders.optionNames, flags: ["--help", "-h"])
         if !options.flags.isEmpty {
             print(help)
             return 0
@@ -157,7 +164,8 @@ enum CheckCommand {
         """
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let options = try CommandLineOptions(arguments, command: "check", options: Folders.optionNames, flags: ["--help", "-h"])
+        let options = try CommandLineOptions(
+            arguments, command: "check", options: Folders.optionNames, flags: ["--help", "-h"])
         if !options.flags.isEmpty {
             print(help)
             return 0
@@ -187,7 +195,9 @@ enum CheckCommand {
         if folders.specs != "Specs" || folders.output != "Generated" {
             fix += " --specs \(folders.specs) --output \(folders.output)"
         }
-        printError("apigen: \(drifted.count) generated file\(drifted.count == 1 ? " differs" : "s differ") from the specs; run '\(fix)' to update")
+        printError(
+            "apigen: \(drifted.count) generated file\(drifted.count == 1 ? " differs" : "s differ") from the specs; run '\(fix)' to update"
+        )
         return 1
     }
 }
@@ -206,13 +216,15 @@ enum LintCommand {
         """
 
     static func run(_ arguments: [String]) throws(UsageError) -> Int32 {
-        let options = try CommandLineOptions(arguments, command: "lint", options: [], flags: ["--help", "-h"])
+        let options = try CommandLineOptions(
+            arguments, command: "lint", options: [], flags: ["--help", "-h"])
         if !options.flags.isEmpty {
             print(help)
             return 0
         }
         guard !options.arguments.isEmpty else {
-            throw UsageError(message: "no spec file given; pass one or more files or folders", command: "lint")
+            throw UsageError(
+                message: "no spec file given; pass one or more files or folders", command: "lint")
         }
         var productFolders: [String] = []
         var failed = false
@@ -223,7 +235,8 @@ enum LintCommand {
                 failed = true
                 continue
             }
-            let folder = isDirectory.boolValue ? argument : (argument as NSString).deletingLastPathComponent
+            let folder =
+                isDirectory.boolValue ? argument : (argument as NSString).deletingLastPathComponent
             let normalized = folder.isEmpty ? "." : folder
             if !productFolders.contains(normalized) {
                 productFolders.append(normalized)
@@ -243,12 +256,19 @@ enum LintCommand {
     /// Lints a product folder, or a folder of product folders; returns the error count.
     private static func lint(folder: String) -> Int {
         let url = URL(fileURLWithPath: folder, isDirectory: true)
-        let isProduct = FileManager.default.fileExists(atPath: url.appendingPathComponent(SpecLoader.productFileName).path)
+        let isProduct = FileManager.default.fileExists(
+            atPath: url.appendingPathComponent(SpecLoader.productFileName).path)
         do {
             let products: [ProductSpec]
             if isProduct {
-                let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".json") }.sorted()
-                let files = names.map { (url: url.appendingPathComponent($0), display: folder == "." ? $0 : "\(folder)/\($0)") }
+                let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                    .filter { $0.hasSuffix(".json") }.sorted()
+                let files = names.map {
+                    (
+                        url: url.appendingPathComponent($0),
+                        display: folder == "." ? $0 : "\(folder)/\($0)"
+                    )
+                }
                 products = [try SpecLoader.loadProduct(files: files)]
             } else {
                 products = try SpecLoader.loadProducts(in: url, displayPrefix: folder)

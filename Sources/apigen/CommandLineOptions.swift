@@ -15,7 +15,9 @@ struct CommandLineOptions {
     var arguments: [String] = []
 
     /// Parses `arguments`, accepting only the listed options and flags.
-    init(_ arguments: [String], command: String, options: Set<String>, flags: Set<String>) throws(UsageError) {
+    init(_ arguments: [String], command: String, options: Set<String>, flags: Set<String>)
+        throws(UsageError)
+    {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -47,7 +49,8 @@ struct CommandLineOptions {
                 }
             } else {
                 let known = (options.union(flags)).sorted().joined(separator: ", ")
-                throw UsageError(message: "unknown option '\(name)'; the options are \(known)", command: command)
+                throw UsageError(
+                    message: "unknown option '\(name)'; the options are \(known)", command: command)
             }
         }
     }

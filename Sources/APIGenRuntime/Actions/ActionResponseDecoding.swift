@@ -1,11 +1,15 @@
 extension ActionResponse {
     /// Decodes the response from an XML body, such as `<ModifyPWByDomainResponse>…`.
-    public init(xml body: some Collection<UInt8>, limits: DecodingLimits = .default) throws(ResponseDecodingError) {
+    public init(xml body: some Collection<UInt8>, limits: DecodingLimits = .default)
+        throws(ResponseDecodingError)
+    {
         try self.init(from: XMLPayloadParser.parse(body, limits: limits))
     }
 
     /// Decodes the response from a JSON body.
-    public init(json body: some Collection<UInt8>, limits: DecodingLimits = .default) throws(ResponseDecodingError) {
+    public init(json body: some Collection<UInt8>, limits: DecodingLimits = .default)
+        throws(ResponseDecodingError)
+    {
         try self.init(from: JSONPayloadParser.parse(body, limits: limits))
     }
 

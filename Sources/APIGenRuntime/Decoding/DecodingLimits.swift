@@ -14,7 +14,8 @@ public struct DecodingLimits: Sendable, Hashable {
     /// The longest JSON number literal accepted, in characters. Default: 64.
     public var maxNumberLength: Int
 
-    public init(maxBodyBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNumberLength: Int = 64) {
+    public init(maxBodyBytes: Int = 8 * 1024 * 1024, maxDepth: Int = 64, maxNumberLength: Int = 64)
+    {
         self.maxBodyBytes = maxBodyBytes
         self.maxDepth = maxDepth
         self.maxNumberLength = maxNumberLength

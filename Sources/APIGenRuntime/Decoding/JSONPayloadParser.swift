@@ -83,7 +83,8 @@ public struct JSONPayloadParser {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
             return .number(try parseNumber())
         default:
-            throw malformed("unexpected character \(describe(bytes[index])) where a value was expected")
+            throw malformed(
+                "unexpected character \(describe(bytes[index])) where a value was expected")
         }
     }
 
@@ -231,7 +232,8 @@ public struct JSONPayloadParser {
                 scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let scalar = Unicode.Scalar(scalarValue) else {
-                throw malformed("the escape \\u\(String(scalarValue, radix: 16)) is a lone surrogate")
+                throw malformed(
+                    "the escape \\u\(String(scalarValue, radix: 16)) is a lone surrogate")
             }
             buffer.append(contentsOf: Array(String(Character(scalar)).utf8))
         default:
@@ -278,7 +280,9 @@ public struct JSONPayloadParser {
             }
             skipDigits()
         }
-        if index < bytes.count && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E")) {
+        if index < bytes.count
+            && (bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E"))
+        {
             index += 1
             if !consume(UInt8(ascii: "+")) {
                 _ = consume(UInt8(ascii: "-"))
@@ -307,7 +311,8 @@ public struct JSONPayloadParser {
     private mutating func expectLiteral(_ literal: StaticString) throws(ResponseDecodingError) {
         let count = literal.utf8CodeUnitCount
         let matches = literal.withUTF8Buffer { expected in
-            index + count <= bytes.count && (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
+            index + count <= bytes.count
+                && (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
         }
         guard matches else {
             throw malformed("invalid literal, expected \(literal)")

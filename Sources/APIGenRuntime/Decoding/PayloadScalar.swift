@@ -17,7 +17,8 @@ extension String: PayloadScalar {
 
     public init(payload value: PayloadValue, path: String) throws(ResponseDecodingError) {
         guard case .string(let text) = value else {
-            throw .typeMismatch(path: path, expected: Self.expectedDescription, found: value.kindName)
+            throw .typeMismatch(
+                path: path, expected: Self.expectedDescription, found: value.kindName)
         }
         self = text
     }
@@ -42,7 +43,8 @@ extension Bool: PayloadScalar {
         case .number(let text):
             throw .invalidValue(path: path, expected: Self.expectedDescription, value: text)
         default:
-            throw .typeMismatch(path: path, expected: Self.expectedDescription, found: value.kindName)
+            throw .typeMismatch(
+                path: path, expected: Self.expectedDescription, found: value.kindName)
         }
     }
 }

@@ -53,7 +53,8 @@ extension ResponseDecodingError: CustomStringConvertible {
         case .typeMismatch(let path, let expected, let found):
             return "the response field '\(path)' is \(found), expected \(expected)"
         case .invalidValue(let path, let expected, let value):
-            return "the response field '\(path)' has the value \(quoted(value)), expected \(expected)"
+            return
+                "the response field '\(path)' has the value \(quoted(value)), expected \(expected)"
         case .repeatedField(let path):
             return "the response field '\(path)' appears more than once, expected one value"
         }

@@ -35,7 +35,9 @@ public enum XMLPayloadParser {
         var handler = makeHandler()
         let context = Unmanaged.passUnretained(builder).toOpaque()
         guard let parser = xmlCreatePushParserCtxt(&handler, context, nil, 0, nil) else {
-            return .failure(.malformed(format: .xml, line: 0, column: 0, reason: "libxml2 could not create a parser"))
+            return .failure(
+                .malformed(
+                    format: .xml, line: 0, column: 0, reason: "libxml2 could not create a parser"))
         }
         defer { xmlFreeParserCtxt(parser) }
         builder.parser = parser
@@ -53,7 +55,9 @@ public enum XMLPayloadParser {
             return .failure(lastError(of: parser))
         }
         guard let root = builder.root else {
-            return .failure(.malformed(format: .xml, line: 0, column: 0, reason: "the body has no root element"))
+            return .failure(
+                .malformed(format: .xml, line: 0, column: 0, reason: "the body has no root element")
+            )
         }
         return .success(root)
     }
@@ -65,7 +69,8 @@ public enum XMLPayloadParser {
         if reason.isEmpty {
             reason = "libxml2 error \(error.code)"
         }
-        return .malformed(format: .xml, line: Int(error.line), column: Int(error.int2), reason: reason)
+        return .malformed(
+            format: .xml, line: Int(error.line), column: Int(error.int2), reason: reason)
     }
 
     private static func makeHandler() -> xmlSAXHandler {
@@ -158,7 +163,8 @@ private final class XMLTreeBuilder {
 
     func appendText(_ bytes: UnsafePointer<xmlChar>?, _ length: Int) {
         guard failure == nil, let bytes, length > 0, !stack.isEmpty else { return }
-        stack[stack.count - 1].text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: length))
+        stack[stack.count - 1].text.append(
+            contentsOf: UnsafeBufferPointer(start: bytes, count: length))
     }
 
     func rejectDocumentType() {

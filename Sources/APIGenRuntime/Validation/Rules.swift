@@ -25,7 +25,9 @@ public enum Rules {
     }
 
     /// Returns whether the value has at least `count` characters from the set.
-    public static func containsAtLeast(_ count: Int, of members: ASCIICharacterSet, in value: String) -> Bool {
+    public static func containsAtLeast(
+        _ count: Int, of members: ASCIICharacterSet, in value: String
+    ) -> Bool {
         var found = 0
         for scalar in value.unicodeScalars where members.contains(scalar) {
             found += 1
@@ -54,7 +56,9 @@ public enum Rules {
     /// Returns whether the characters of the value that fall in `members`, taken together,
     /// are one character repeated, such as the digits `11` of `AAbb11cccc`. A value with no
     /// such characters returns false, because there is nothing repeated.
-    public static func membersAreOneRepeatedCharacter(_ value: String, of members: ASCIICharacterSet) -> Bool {
+    public static func membersAreOneRepeatedCharacter(
+        _ value: String, of members: ASCIICharacterSet
+    ) -> Bool {
         var first: Unicode.Scalar?
         for scalar in value.unicodeScalars where members.contains(scalar) {
             if let first, scalar != first {
@@ -67,7 +71,9 @@ public enum Rules {
 
     /// Returns whether an integer is within the bounds.
     @inlinable
-    public static func isInRange<Value: Comparable>(_ value: Value, minimum: Value?, maximum: Value?) -> Bool {
+    public static func isInRange<Value: Comparable>(
+        _ value: Value, minimum: Value?, maximum: Value?
+    ) -> Bool {
         if let minimum, value < minimum {
             return false
         }

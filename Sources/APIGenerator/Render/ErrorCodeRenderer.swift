@@ -8,18 +8,23 @@ struct ErrorCodeRenderer {
     func render(into writer: inout SwiftWriter) {
         let cases = action.errors.map { (entry: $0, name: SwiftNaming.lowerCamelCase($0.code)) }
         writer.block("extension \(typeName)") { writer in
-            writer.doc(summary: "The error codes that `\(action.name)` documents.", [
-                "A code the spec does not list decodes as `undocumented` with the code as sent.",
-            ])
+            writer.doc(
+                summary: "The error codes that `\(action.name)` documents.",
+                [
+                    "A code the spec does not list decodes as `undocumented` with the code as sent."
+                ])
             writer.block("public enum ErrorCode: ServiceErrorCode") { writer in
                 for item in cases {
-                    writer.doc(summary: SwiftLiteral.docText(item.entry.meaning), [
-                        "Wire code `\(item.entry.code)`, HTTP status \(item.entry.httpStatus).",
-                    ])
+                    writer.doc(
+                        summary: SwiftLiteral.docText(item.entry.meaning),
+                        [
+                            "Wire code `\(item.entry.code)`, HTTP status \(item.entry.httpStatus)."
+                        ])
                     writer.line("case \(item.name)")
                     writer.blank()
                 }
-                writer.doc(summary: "A code that the spec does not document, as the server sent it.")
+                writer.doc(
+                    summary: "A code that the spec does not document, as the server sent it.")
                 writer.line("case undocumented(String)")
                 writer.blank()
                 writer.doc(summary: "The documented codes, in the spec's order.")
@@ -30,7 +35,9 @@ struct ErrorCodeRenderer {
                 writer.block("public init(wireValue: String)") { writer in
                     writer.switchBlock("wireValue") { writer in
                         for item in cases {
-                            writer.line("case \(SwiftLiteral.string(item.entry.code)): self = .\(SwiftNaming.bare(item.name))")
+                            writer.line(
+                                "case \(SwiftLiteral.string(item.entry.code)): self = .\(SwiftNaming.bare(item.name))"
+                            )
                         }
                         writer.line("default: self = .undocumented(wireValue)")
                     }

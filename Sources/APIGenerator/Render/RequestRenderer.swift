@@ -7,7 +7,7 @@ struct RequestRenderer {
     let typeName: String
 
     private func propertyName(_ parameter: ParameterSpec) -> String {
-        SwiftNaming.lowerCamelCase(parameter.name)
+        parameter.propertyName
     }
 
     private func propertyType(_ parameter: ParameterSpec) -> String {
@@ -17,9 +17,11 @@ struct RequestRenderer {
 
     func render(into writer: inout SwiftWriter) {
         writer.block("extension \(typeName)") { writer in
-            writer.doc(summary: "The parameters of a `\(action.name)` call.", [
-                "Call `validate()` to check every rule the client can check before sending.",
-            ])
+            writer.doc(
+                summary: "The parameters of a `\(action.name)` call.",
+                [
+                    "Call `validate()` to check every rule the client can check before sending."
+                ])
             writer.block("public struct Request: ActionRequest, Hashable") { writer in
                 writer.line("public typealias Response = \(typeName).Response")
                 writer.line("public typealias ErrorCode = \(typeName).ErrorCode")
@@ -36,6 +38,10 @@ struct RequestRenderer {
                 }
                 writer.blank()
                 renderInitializer(into: &writer)
+                for object in RequestObjectRenderer.objects(in: action.parameters.map(\.type)) {
+                    writer.blank()
+                    RequestObjectRenderer(object: object).render(into: &writer)
+                }
             }
         }
         writer.blank()
@@ -47,7 +53,8 @@ struct RequestRenderer {
     private func renderProperty(_ parameter: ParameterSpec, into writer: inout SwiftWriter) {
         var paragraphs = [
             MemberDocs.facts(
-                wireName: parameter.name, isRequired: parameter.isRequired, example: parameter.example,
+                wireName: parameter.name, isRequired: parameter.isRequired,
+                example: parameter.example,
                 isSecret: parameter.isSecret)
         ]
         if let style = parameter.style {
@@ -65,7 +72,9 @@ struct RequestRenderer {
             writer.docList(serverRules.map(ruleDoc))
         }
         if parameter.deprecated {
-            writer.line("@available(*, deprecated, message: \"The vendor marks this parameter as deprecated.\")")
+            writer.line(
+                "@available(*, deprecated, message: \"The vendor marks this parameter as deprecated.\")"
+            )
         }
         writer.line("public var \(propertyName(parameter)): \(propertyType(parameter))")
     }
@@ -113,7 +122,9 @@ struct RequestRenderer {
 
     private func renderWireParameters(into writer: inout SwiftWriter) {
         writer.block("extension \(typeName).Request") { writer in
-            writer.doc(summary: "The parameters as they are sent, `Action` first, before percent-encoding.")
+            writer.doc(
+                summary: "The parameters as they are sent, `Action` first, before percent-encoding."
+            )
             writer.block("public var wireParameters: WireParameters") { writer in
                 writer.line("var parameters = WireParameters()")
                 writer.line("parameters.set(\"Action\", to: Self.action)")
@@ -131,11 +142,21 @@ struct RequestRenderer {
         let secret = parameter.isSecret ? ", isSecret: true" : ""
         let emit: (inout SwiftWriter, String) -> Void = { writer, value in
             switch parameter.type {
-            case .array(let element):
+            case .array(let element) where element.isScalar:
                 renderListParameter(parameter, element: element, value: value, into: &writer)
+            case .array, .object, .freeform:
+                let structured = RequestObjectRenderer.wireValue(value, of: parameter.type)
+                if parameter.style == .json {
+                    writer.call(
+                        "parameters.set(", arguments: [wireName, "to: \(structured).jsonText"])
+                } else {
+                    writer.call(
+                        "parameters.set(", arguments: [wireName, "flattening: \(structured)"])
+                }
             default:
-                let text = SwiftTypes.wireText(value, of: parameter.type, isSecret: parameter.isSecret)
-                writer.line("parameters.set(\(wireName), to: \(text)\(secret))")
+                let text = SwiftTypes.wireText(
+                    value, of: parameter.type, isSecret: parameter.isSecret)
+                writer.call("parameters.set(", arguments: [wireName, "to: \(text)\(secret)"])
             }
         }
         if parameter.isRequired {
@@ -162,14 +183,19 @@ struct RequestRenderer {
             }
         case .simple:
             writer.line(
-                "parameters.set(\(SwiftLiteral.string(wireName)), to: \(value).map { \(SwiftTypes.wireText("$0", of: element, isSecret: false)) }.joined(separator: \",\"))")
+                "parameters.set(\(SwiftLiteral.string(wireName)), to: \(value).map { \(SwiftTypes.wireText("$0", of: element, isSecret: false)) }.joined(separator: \",\"))"
+            )
         case .json:
-            writer.line("parameters.set(\(SwiftLiteral.string(wireName)), to: WireEncoding.jsonArray(\(value)))")
+            writer.line(
+                "parameters.set(\(SwiftLiteral.string(wireName)), to: WireEncoding.jsonArray(\(value)))"
+            )
         }
     }
 
     private func renderDescriptions(into writer: inout SwiftWriter) {
-        writer.block("extension \(typeName).Request: CustomStringConvertible, CustomDebugStringConvertible") { writer in
+        writer.typeBlock(
+            "extension \(typeName).Request: CustomStringConvertible, CustomDebugStringConvertible"
+        ) { writer in
             writer.doc(summary: "The request with every secret parameter shown as `<redacted>`.")
             writer.block("public var description: String") { writer in
                 if action.parameters.isEmpty {
@@ -180,12 +206,17 @@ struct RequestRenderer {
                 for parameter in action.parameters {
                     let name = propertyName(parameter)
                     let label = SwiftNaming.bare(name)
-                    let shown = parameter.isSecret ? "\\(Secret.redactedText)" : "\\(String(reflecting: \(label)))"
+                    let shown =
+                        parameter.isSecret
+                        ? "\\(Secret.redactedText)" : "\\(String(reflecting: \(label)))"
                     if parameter.isRequired {
-                        writer.line("fields.append(\"\(label): \(shown)\")")
+                        appendField(
+                            label: label, shown: shown, isSecret: parameter.isSecret, into: &writer)
                     } else {
                         writer.block("if let \(label) = \(name)") { writer in
-                            writer.line("fields.append(\"\(label): \(shown)\")")
+                            appendField(
+                                label: label, shown: shown, isSecret: parameter.isSecret,
+                                into: &writer)
                         }
                     }
                 }
@@ -195,6 +226,20 @@ struct RequestRenderer {
             writer.block("public var debugDescription: String") { writer in
                 writer.line("description")
             }
+        }
+    }
+
+    /// Writes `fields.append("label: \(shown)")`, or, when that line is too long, the same text
+    /// built with `+`, which the formatter can break after the opening parenthesis.
+    private func appendField(
+        label: String, shown: String, isSecret: Bool, into writer: inout SwiftWriter
+    ) {
+        let line = "fields.append(\"\(label): \(shown)\")"
+        if isSecret || writer.indentation.count + line.count <= SwiftWriter.lineLength {
+            writer.line(line)
+        } else {
+            writer.call(
+                "fields.append(", arguments: ["\"\(label): \" + String(reflecting: \(label))"])
         }
     }
 }

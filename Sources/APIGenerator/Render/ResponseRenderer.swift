@@ -8,16 +8,21 @@ struct ResponseRenderer {
 
     func render(into writer: inout SwiftWriter) {
         writer.block("extension \(typeName)") { writer in
-            writer.doc(summary: "The body of a successful `\(action.name)` call.", [
-                "Decoded from JSON or from XML with the root element `<\(action.response.xmlRoot)>`. Unknown fields are skipped.",
-            ])
+            writer.doc(
+                summary: "The body of a successful `\(action.name)` call.",
+                [
+                    "Decoded from JSON or from XML with the root element `<\(action.response.xmlRoot)>`. Unknown fields are skipped."
+                ])
             renderStruct(
-                name: "Response", conformances: "ActionResponse, Hashable", fields: action.response.fields,
+                name: "Response", conformances: "ActionResponse, Hashable",
+                fields: action.response.fields,
                 into: &writer)
         }
     }
 
-    private func renderStruct(name: String, conformances: String, fields: [FieldSpec], into writer: inout SwiftWriter) {
+    private func renderStruct(
+        name: String, conformances: String, fields: [FieldSpec], into writer: inout SwiftWriter
+    ) {
         writer.block("public struct \(name): \(conformances)") { writer in
             for field in fields {
                 renderProperty(field, into: &writer)
@@ -30,7 +35,8 @@ struct ResponseRenderer {
                 writer.blank()
                 writer.doc(summary: "An element of `\(name)`.")
                 renderStruct(
-                    name: SwiftNaming.upperCamelCase(object.typeName), conformances: "PayloadDecodable, Hashable",
+                    name: SwiftNaming.upperCamelCase(object.typeName),
+                    conformances: "PayloadDecodable, Hashable",
                     fields: object.fields, into: &writer)
             }
         }
@@ -46,17 +52,19 @@ struct ResponseRenderer {
     }
 
     private func propertyType(_ field: FieldSpec) -> String {
-        let base = SwiftTypes.name(of: field.type)
+        let base = SwiftTypes.name(of: field.type, inResponse: true)
         return field.isRequired ? base : base + "?"
     }
 
     private func renderProperty(_ field: FieldSpec, into writer: inout SwiftWriter) {
-        var facts = MemberDocs.facts(wireName: field.name, isRequired: field.isRequired, example: field.example, isSecret: false)
+        var facts = MemberDocs.facts(
+            wireName: field.name, isRequired: field.isRequired, example: field.example,
+            isSecret: false)
         if let itemName = field.itemName {
             facts += " In XML each element is wrapped as `<\(itemName)>`."
         }
         writer.doc(summary: SwiftLiteral.docText(field.description), [facts])
-        writer.line("public var \(SwiftNaming.lowerCamelCase(field.name)): \(propertyType(field))")
+        writer.line("public var \(field.propertyName): \(propertyType(field))")
     }
 
     private func renderInitializer(_ fields: [FieldSpec], into writer: inout SwiftWriter) {
@@ -66,11 +74,11 @@ struct ResponseRenderer {
             return
         }
         let arguments = fields.map { field in
-            "\(SwiftNaming.bare(SwiftNaming.lowerCamelCase(field.name))): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
+            "\(SwiftNaming.bare(field.propertyName)): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
         }
         let body: (inout SwiftWriter) -> Void = { writer in
             for field in fields {
-                let name = SwiftNaming.lowerCamelCase(field.name)
+                let name = field.propertyName
                 writer.line("self.\(SwiftNaming.bare(name)) = \(name)")
             }
         }
@@ -80,7 +88,8 @@ struct ResponseRenderer {
         } else {
             writer.line("public init(")
             for (index, argument) in arguments.enumerated() {
-                writer.line(SwiftWriter.indentUnit + argument + (index == arguments.count - 1 ? "" : ","))
+                writer.line(
+                    SwiftWriter.indentUnit + argument + (index == arguments.count - 1 ? "" : ","))
             }
             writer.block(")", body)
         }
@@ -88,27 +97,38 @@ struct ResponseRenderer {
 
     private func renderDecoder(_ fields: [FieldSpec], into writer: inout SwiftWriter) {
         writer.doc(summary: "Decodes the value from a parsed XML or JSON payload.")
-        writer.block("public init(from payload: PayloadObject) throws(ResponseDecodingError)") { writer in
+        writer.block("public init(from payload: PayloadObject) throws(ResponseDecodingError)") {
+            writer in
             for field in fields {
-                let name = SwiftNaming.bare(SwiftNaming.lowerCamelCase(field.name))
+                let name = SwiftNaming.bare(field.propertyName)
                 let key = SwiftLiteral.string(field.name)
-                let call: String
+                let method: String
+                var arguments: [String]
+                var tail = ")"
                 switch field.type {
+                case .freeform:
+                    method = "singleValue"
+                    arguments = ["named: \(key)"]
                 case .array(let element):
-                    let item = field.itemName.map { ", itemName: \(SwiftLiteral.string($0))" } ?? ""
-                    let list = "payload.decodeListIfPresent(of: \(SwiftTypes.name(of: element)).self, forKey: \(key)\(item))"
-                    call = field.isRequired ? "try \(list) ?? []" : "try \(list)"
+                    method = "decodeListIfPresent"
+                    arguments = [
+                        "of: \(SwiftTypes.name(of: element, inResponse: true)).self",
+                        "forKey: \(key)",
+                    ]
+                    if let itemName = field.itemName {
+                        arguments.append("itemName: \(SwiftLiteral.string(itemName))")
+                    }
+                    if field.isRequired {
+                        tail = ") ?? []"
+                    }
                 default:
-                    let method = field.isRequired ? "decode" : "decodeIfPresent"
-                    call = "try payload.\(method)(\(SwiftTypes.name(of: field.type)).self, forKey: \(key))"
+                    method = field.isRequired ? "decode" : "decodeIfPresent"
+                    arguments = [
+                        "\(SwiftTypes.name(of: field.type, inResponse: true)).self",
+                        "forKey: \(key)",
+                    ]
                 }
-                let line = "\(name) = \(call)"
-                if writer.indentation.count + line.count <= SwiftWriter.lineLength {
-                    writer.line(line)
-                } else {
-                    writer.line("\(name) =")
-                    writer.line(SwiftWriter.indentUnit + call)
-                }
+                writer.call("\(name) = try payload.\(method)(", arguments: arguments, tail: tail)
             }
         }
     }

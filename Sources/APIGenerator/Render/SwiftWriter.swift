@@ -99,6 +99,47 @@ struct SwiftWriter {
         return words
     }
 
+    /// Writes a call, `head` ending with its opening parenthesis: on one line when it fits,
+    /// else with the arguments on one continuation line, else with one argument per line, as
+    /// the formatter breaks calls. `tail` closes the call, such as `)` or `) ?? []`.
+    mutating func call(_ head: String, arguments: [String], tail: String = ")") {
+        let joined = arguments.joined(separator: ", ")
+        if indentation.count + head.count + joined.count + tail.count <= Self.lineLength {
+            line(head + joined + tail)
+            return
+        }
+        line(head)
+        let packed = Self.indentUnit + joined + tail
+        if indentation.count + packed.count <= Self.lineLength {
+            line(packed)
+            return
+        }
+        for (index, argument) in arguments.enumerated() {
+            line(Self.indentUnit + argument + (index == arguments.count - 1 ? tail : ","))
+        }
+    }
+
+    /// Writes `header {`, or, when that is too long, the header broken after its first
+    /// conformance with `{` on its own line, as the formatter breaks type declarations.
+    mutating func typeBlock(_ header: String, _ body: (inout SwiftWriter) -> Void) {
+        guard indentation.count + header.count + 2 > Self.lineLength,
+            let comma = header.firstIndex(of: ",")
+        else {
+            block(header, body)
+            return
+        }
+        line(String(header[...comma]))
+        line(Self.indentUnit + header[header.index(after: comma)...].trimmingPrefix(" "))
+        line("{")
+        depth += 1
+        body(&self)
+        while lines.last == "" {
+            lines.removeLast()
+        }
+        depth -= 1
+        line("}")
+    }
+
     /// Writes `prefix[elements]suffix` on one line when it fits, or one element per line with
     /// trailing commas, as the formatter lays out collection literals.
     mutating func arrayLiteral(prefix: String, elements: [String], suffix: String = "") {
@@ -134,7 +175,9 @@ struct SwiftWriter {
             }
             first = false
             let hanging = paragraph.hasPrefix("- ") ? "  " : ""
-            for (index, wrapped) in Self.wrap(paragraph, width: Self.lineLength - prefix.count - hanging.count).enumerated() {
+            for (index, wrapped) in Self.wrap(
+                paragraph, width: Self.lineLength - prefix.count - hanging.count
+            ).enumerated() {
                 lines.append(prefix + (index == 0 ? "" : hanging) + wrapped)
             }
         }
@@ -210,6 +253,7 @@ enum SwiftLiteral {
     /// Returns text safe to put in a `///` comment: newlines become spaces, and runs of
     /// spaces collapse.
     static func docText(_ value: String) -> String {
-        value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(separator: " ")
+        value.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == " " || $0 == "\t" }).joined(
+            separator: " ")
     }
 }

@@ -35,7 +35,8 @@ struct ValidationRenderer {
             for shared in statics {
                 let prefix = "private static let \(shared.name) = \(shared.head)"
                 if let elements = shared.elements {
-                    writer.arrayLiteral(prefix: prefix, elements: elements, suffix: shared.head.isEmpty ? "" : ")")
+                    writer.arrayLiteral(
+                        prefix: prefix, elements: elements, suffix: shared.head.isEmpty ? "" : ")")
                 } else {
                     writer.line(prefix)
                 }
@@ -43,10 +44,12 @@ struct ValidationRenderer {
             if !statics.isEmpty {
                 writer.blank()
             }
-            writer.doc(summary: "Checks every rule that the client can check.", [
-                "Rules that only the server can check are listed in each parameter's documentation.",
-                "- Throws: `ValidationError` with every broken rule, in parameter order.",
-            ])
+            writer.doc(
+                summary: "Checks every rule that the client can check.",
+                [
+                    "Rules that only the server can check are listed in each parameter's documentation.",
+                    "- Throws: `ValidationError` with every broken rule, in parameter order.",
+                ])
             writer.block("public func validate() throws(ValidationError)") { writer in
                 if checks.isEmpty {
                     return
@@ -64,8 +67,10 @@ struct ValidationRenderer {
         }
     }
 
-    private func staticRule(for rule: RuleSpec, parameter: ParameterSpec, usedNames: inout Set<String>) -> StaticRule? {
-        let base = SwiftNaming.bare(SwiftNaming.lowerCamelCase(parameter.name))
+    private func staticRule(
+        for rule: RuleSpec, parameter: ParameterSpec, usedNames: inout Set<String>
+    ) -> StaticRule? {
+        let base = SwiftNaming.bare(parameter.propertyName)
         func unique(_ suffix: String) -> String {
             var name = SwiftNaming.bare(SwiftNaming.lowerCamelCase(base + " " + suffix))
             var counter = 2
@@ -91,28 +96,41 @@ struct ValidationRenderer {
         case .minCount(let characterClass, _):
             return characterSetRule(characterClass.label, characterClass)
         case .noClassOfOneRepeatedCharacter(let classes):
-            return StaticRule(name: unique("character classes"), head: "", elements: classes.map(characterSet))
+            return StaticRule(
+                name: unique("character classes"), head: "", elements: classes.map(characterSet))
         case .pattern(let pattern):
-            return StaticRule(name: unique("pattern"), head: "PatternRule(\(SwiftLiteral.string(pattern)))", elements: nil)
+            return StaticRule(
+                name: unique("pattern"), head: "PatternRule(\(SwiftLiteral.string(pattern)))",
+                elements: nil)
         default:
             return nil
         }
     }
 
-    private func renderChecks(for parameter: ParameterSpec, rules: [(RuleSpec, String?)], into writer: inout SwiftWriter) {
-        let property = SwiftNaming.lowerCamelCase(parameter.name)
+    private func renderChecks(
+        for parameter: ParameterSpec, rules: [(RuleSpec, String?)], into writer: inout SwiftWriter
+    ) {
+        let property = parameter.propertyName
         let bare = SwiftNaming.bare(property)
-        let listRules = rules.filter { if case .itemCount = $0.0.kind { return true } else { return false } }
-        let valueRules = rules.filter { if case .itemCount = $0.0.kind { return false } else { return true } }
+        let listRules = rules.filter {
+            if case .itemCount = $0.0.kind { return true } else { return false }
+        }
+        let valueRules = rules.filter {
+            if case .itemCount = $0.0.kind { return false } else { return true }
+        }
         let body: (inout SwiftWriter, String) -> Void = { writer, value in
             if case .array(let element) = parameter.type {
                 for (rule, _) in listRules {
-                    renderCheck(rule, staticName: nil, parameter: parameter, valueType: parameter.type, value: value, into: &writer)
+                    renderCheck(
+                        rule, staticName: nil, parameter: parameter, valueType: parameter.type,
+                        value: value, into: &writer)
                 }
                 if !valueRules.isEmpty {
                     writer.block("for item in \(value)") { writer in
                         for (rule, staticName) in valueRules {
-                            renderCheck(rule, staticName: staticName, parameter: parameter, valueType: element, value: "item", into: &writer)
+                            renderCheck(
+                                rule, staticName: staticName, parameter: parameter,
+                                valueType: element, value: "item", into: &writer)
                         }
                     }
                 }
@@ -123,7 +141,9 @@ struct ValidationRenderer {
                     value = "\(bare)Value"
                 }
                 for (rule, staticName) in valueRules {
-                    renderCheck(rule, staticName: staticName, parameter: parameter, valueType: parameter.type, value: value, into: &writer)
+                    renderCheck(
+                        rule, staticName: staticName, parameter: parameter,
+                        valueType: parameter.type, value: value, into: &writer)
                 }
             }
         }
@@ -144,7 +164,8 @@ struct ValidationRenderer {
         value: String,
         into writer: inout SwiftWriter
     ) {
-        let (condition, message) = conditionAndMessage(rule, staticName: staticName, valueType: valueType, value: value)
+        let (condition, message) = conditionAndMessage(
+            rule, staticName: staticName, valueType: valueType, value: value)
         var shownMessage = message
         if !parameter.isSecret {
             switch (rule.kind, valueType) {
@@ -194,11 +215,17 @@ struct ValidationRenderer {
         }
         switch rule.kind {
         case .length(let min, let max):
-            return ("!Rules.hasLength(\(value), min: \(optional(min)), max: \(optional(max)))", "must be \(summary)")
+            return (
+                "!Rules.hasLength(\(value), min: \(optional(min)), max: \(optional(max)))",
+                "must be \(summary)"
+            )
         case .characters:
             return ("!Rules.containsOnly(\(value), \(shared))", "must contain \(summary)")
         case .minCount(_, let count):
-            return ("!Rules.containsAtLeast(\(count), of: \(shared), in: \(value))", "must contain \(summary)")
+            return (
+                "!Rules.containsAtLeast(\(count), of: \(shared), in: \(value))",
+                "must contain \(summary)"
+            )
         case .notOneRepeatedCharacter:
             return ("Rules.isOneRepeatedCharacter(\(value))", "must not be one character repeated")
         case .noClassOfOneRepeatedCharacter(let classes):
@@ -218,7 +245,10 @@ struct ValidationRenderer {
             let list = values.map { SwiftTypes.literal($0, of: valueType) }.joined(separator: ", ")
             return ("!Rules.isOneOf(\(value), [\(list)])", "must be \(summary)")
         case .itemCount(let min, let max):
-            return ("!Rules.hasItemCount(\(value).count, min: \(optional(min)), max: \(optional(max)))", "must have \(summary)")
+            return (
+                "!Rules.hasItemCount(\(value).count, min: \(optional(min)), max: \(optional(max)))",
+                "must have \(summary)"
+            )
         case .described:
             return ("false", summary)
         }

@@ -40,16 +40,22 @@ public struct OutputWriter {
     }
 
     /// Compares the files with what is on disk, without writing anything.
-    public func plan(_ files: [GeneratedFile]) -> [(file: GeneratedFile?, path: String, change: Change, existing: String?)] {
+    public func plan(_ files: [GeneratedFile]) -> [(
+        file: GeneratedFile?, path: String, change: Change, existing: String?
+    )] {
         var result: [(file: GeneratedFile?, path: String, change: Change, existing: String?)] = []
         let expected = Set(files.map(\.path))
         for file in files {
             let existing = try? String(contentsOf: url(file.path), encoding: .utf8)
-            let change: Change = existing == nil ? .created : (existing == file.contents ? .unchanged : .updated)
+            let change: Change =
+                existing == nil ? .created : (existing == file.contents ? .unchanged : .updated)
             result.append((file, file.path, change, existing))
         }
-        for path in staleFiles(modules: Set(files.map { ($0.path as NSString).pathComponents[0] }), keeping: expected) {
-            result.append((nil, path, .removed, try? String(contentsOf: url(path), encoding: .utf8)))
+        for path in staleFiles(
+            modules: Set(files.map { ($0.path as NSString).pathComponents[0] }), keeping: expected)
+        {
+            result.append(
+                (nil, path, .removed, try? String(contentsOf: url(path), encoding: .utf8)))
         }
         return result.sorted { $0.path < $1.path }
     }
@@ -63,9 +69,12 @@ public struct OutputWriter {
             for step in steps {
                 guard let file = step.file, step.change != .unchanged else { continue }
                 let final = url(file.path)
-                try fileManager.createDirectory(at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fileManager.createDirectory(
+                    at: final.deletingLastPathComponent(), withIntermediateDirectories: true)
                 let temporary = final.deletingLastPathComponent()
-                    .appendingPathComponent(".\(final.lastPathComponent).apigen-\(ProcessInfo.processInfo.processIdentifier)")
+                    .appendingPathComponent(
+                        ".\(final.lastPathComponent).apigen-\(ProcessInfo.processInfo.processIdentifier)"
+                    )
                 staged.append((temporary, final, file.path))
                 try Data(file.contents.utf8).write(to: temporary)
             }
@@ -73,7 +82,9 @@ public struct OutputWriter {
             for item in staged {
                 try? fileManager.removeItem(at: item.temporary)
             }
-            throw WriteError(path: staged.last?.path ?? outputDirectory.path, reason: "\(error.localizedDescription)")
+            throw WriteError(
+                path: staged.last?.path ?? outputDirectory.path,
+                reason: "\(error.localizedDescription)")
         }
         for item in staged {
             if rename(item.temporary.path, item.final.path) != 0 {
@@ -102,7 +113,8 @@ public struct OutputWriter {
             for name in names.sorted() where name.hasSuffix(".swift") {
                 let path = "\(module)/\(name)"
                 guard !expected.contains(path),
-                    let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
+                    let text = try? String(
+                        contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
                     text.hasPrefix(Self.generatedHeaderPrefix)
                 else { continue }
                 result.append(path)

@@ -1,7 +1,8 @@
 /// Renders the difference between two texts in the unified diff format, with three lines of
 /// context, as `diff -u` and `git diff` print it.
 public enum UnifiedDiff {
-    public static func render(old: String, new: String, oldName: String, newName: String) -> String {
+    public static func render(old: String, new: String, oldName: String, newName: String) -> String
+    {
         let a = lines(old)
         let b = lines(new)
         let edits = editScript(a, b)
@@ -21,7 +22,8 @@ public enum UnifiedDiff {
             }
         }
         for group in groups {
-            let hunk = edits[max(0, group[0] - context)..<min(edits.count, group[group.count - 1] + context + 1)]
+            let hunk = edits[
+                max(0, group[0] - context)..<min(edits.count, group[group.count - 1] + context + 1)]
             let oldCount = hunk.filter { $0.kind != .inserted }.count
             let newCount = hunk.filter { $0.kind != .deleted }.count
             let oldStart = (hunk.first?.oldIndex ?? 0) + (oldCount == 0 ? 0 : 1)
@@ -63,7 +65,9 @@ public enum UnifiedDiff {
             prefix += 1
         }
         var suffix = 0
-        while suffix < a.count - prefix && suffix < b.count - prefix && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] {
+        while suffix < a.count - prefix && suffix < b.count - prefix
+            && a[a.count - 1 - suffix] == b[b.count - 1 - suffix]
+        {
             suffix += 1
         }
         let middleA = Array(a[prefix..<(a.count - suffix)])
@@ -74,7 +78,9 @@ public enum UnifiedDiff {
         if n > 0 && m > 0 {
             for i in stride(from: n - 1, through: 0, by: -1) {
                 for j in stride(from: m - 1, through: 0, by: -1) {
-                    table[i][j] = middleA[i] == middleB[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+                    table[i][j] =
+                        middleA[i] == middleB[j]
+                        ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
                 }
             }
         }
@@ -95,7 +101,10 @@ public enum UnifiedDiff {
             }
         }
         for offset in 0..<suffix {
-            edits.append(Edit(kind: .same, oldIndex: a.count - suffix + offset, newIndex: b.count - suffix + offset))
+            edits.append(
+                Edit(
+                    kind: .same, oldIndex: a.count - suffix + offset,
+                    newIndex: b.count - suffix + offset))
         }
         return edits
     }

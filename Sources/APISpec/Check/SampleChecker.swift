@@ -26,18 +26,26 @@ enum SampleChecker {
             case .success(let parsed):
                 node = parsed
             case .failure(let reason):
-                checker.error(sample.location, path, "the sample \"\(sample.name)\" is not valid \(sample.format.rawValue.uppercased()): \(reason)")
+                checker.error(
+                    sample.location, path,
+                    "the sample \"\(sample.name)\" is not valid \(sample.format.rawValue.uppercased()): \(reason)"
+                )
                 continue
             }
             if (200..<300).contains(sample.httpStatus) {
-                if sample.format == .xml, case .object(let members) = node, let root = members.first?.0, root != action.response.xmlRoot {
+                if sample.format == .xml, case .object(let members) = node,
+                    let root = members.first?.0, root != action.response.xmlRoot
+                {
                     checker.error(
                         sample.location, path,
-                        "the sample \"\(sample.name)\" has the root element <\(root)>, expected <\(action.response.xmlRoot)>; fix the sample or \"xmlRoot\"")
+                        "the sample \"\(sample.name)\" has the root element <\(root)>, expected <\(action.response.xmlRoot)>; fix the sample or \"xmlRoot\""
+                    )
                 }
                 let content = sample.format == .xml ? rootContent(node) : node
                 for problem in problems(in: content, fields: action.response.fields, path: "") {
-                    checker.error(sample.location, path, "the sample \"\(sample.name)\" does not decode: \(problem)")
+                    checker.error(
+                        sample.location, path,
+                        "the sample \"\(sample.name)\" does not decode: \(problem)")
                 }
             } else {
                 checkErrorSample(sample, node: node, action: action, path: path, into: &checker)
@@ -57,17 +65,23 @@ enum SampleChecker {
             let codeNode = members.first(where: { $0.0 == "Code" })?.1,
             case .scalar(let code, _) = codeNode
         else {
-            checker.error(sample.location, path, "the error sample \"\(sample.name)\" has no \"Code\" field; add one")
+            checker.error(
+                sample.location, path,
+                "the error sample \"\(sample.name)\" has no \"Code\" field; add one")
             return
         }
         guard let documented = action.errors.first(where: { $0.code == code }) else {
-            checker.warning(sample.location, path, "the error sample \"\(sample.name)\" has the undocumented code \"\(code)\"; add it to \"errors\"")
+            checker.warning(
+                sample.location, path,
+                "the error sample \"\(sample.name)\" has the undocumented code \"\(code)\"; add it to \"errors\""
+            )
             return
         }
         if documented.httpStatus != sample.httpStatus {
             checker.error(
                 sample.location, "$.samples",
-                "the error sample \"\(sample.name)\" is answered with HTTP \(sample.httpStatus), but \"\(code)\" is documented with \(documented.httpStatus); make them agree")
+                "the error sample \"\(sample.name)\" is answered with HTTP \(sample.httpStatus), but \"\(code)\" is documented with \(documented.httpStatus); make them agree"
+            )
         }
     }
 
@@ -114,7 +128,9 @@ enum SampleChecker {
         return result
     }
 
-    private static func listProblems(_ values: [Node], element: TypeSpec, field: FieldSpec, path: String) -> [String] {
+    private static func listProblems(
+        _ values: [Node], element: TypeSpec, field: FieldSpec, path: String
+    ) -> [String] {
         var items: [Node] = values
         if values.count == 1 {
             switch values[0] {
@@ -142,6 +158,8 @@ enum SampleChecker {
         switch (type, node) {
         case (.object(let object), _):
             return problems(in: node, fields: object.fields, path: path)
+        case (.freeform, _):
+            return []
         case (.string, .scalar(_, _)):
             return []
         case (.boolean, .bool):
@@ -155,7 +173,9 @@ enum SampleChecker {
         case (.number, .scalar(let text, _)) where Double(text) != nil:
             return []
         case (_, .scalar(let text, _)):
-            return ["the field '\(path)' has the value \"\(text)\", which is not a valid \(type.kindName)"]
+            return [
+                "the field '\(path)' has the value \"\(text)\", which is not a valid \(type.kindName)"
+            ]
         case (_, .bool(let flag)):
             return ["the field '\(path)' is the Boolean \(flag), expected a \(type.kindName)"]
         default:
@@ -173,8 +193,12 @@ enum SampleChecker {
                 return .success(node(from: json))
             } catch {
                 let first = error.diagnostics.first
-                let position = first.map { "line \($0.location.line), column \($0.location.column) of the body: " } ?? ""
-                return .failure(SampleParseError(description: position + (first?.message ?? "invalid JSON")))
+                let position =
+                    first.map {
+                        "line \($0.location.line), column \($0.location.column) of the body: "
+                    } ?? ""
+                return .failure(
+                    SampleParseError(description: position + (first?.message ?? "invalid JSON")))
             }
         case .xml:
             return XMLSampleParser.parse(sample.body)
@@ -200,19 +224,24 @@ struct SampleParseError: Error, CustomStringConvertible {
 /// Reads an XML sample into ``SampleChecker/Node`` with Foundation's `XMLParser`, refusing
 /// document type declarations as the runtime does.
 private final class XMLSampleParser: NSObject, XMLParserDelegate {
-    private var stack: [(name: String, children: [(String, SampleChecker.Node)], text: String)] = [("", [], "")]
+    private var stack: [(name: String, children: [(String, SampleChecker.Node)], text: String)] = [
+        ("", [], "")
+    ]
     private var failure: String?
 
     static func parse(_ body: String) -> Result<SampleChecker.Node, SampleParseError> {
         if body.contains("<!DOCTYPE") {
-            return .failure(SampleParseError(description: "document type declarations are not accepted"))
+            return .failure(
+                SampleParseError(description: "document type declarations are not accepted"))
         }
         let delegate = XMLSampleParser()
         let parser = XMLParser(data: Data(body.utf8))
         parser.shouldResolveExternalEntities = false
         parser.delegate = delegate
         if !parser.parse() || delegate.failure != nil {
-            let reason = delegate.failure ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed"
+            let reason =
+                delegate.failure ?? parser.parserError.map { "\($0.localizedDescription)" }
+                ?? "not well-formed"
             return .failure(SampleParseError(description: "line \(parser.lineNumber): \(reason)"))
         }
         return .success(.object(delegate.stack[0].children))
@@ -233,11 +262,15 @@ private final class XMLSampleParser: NSObject, XMLParserDelegate {
         stack[stack.count - 1].text += String(decoding: CDATABlock, as: UTF8.self)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    func parser(
+        _ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?
+    ) {
         let frame = stack.removeLast()
         let node: SampleChecker.Node =
             frame.children.isEmpty
-            ? .scalar(frame.text.trimmingCharacters(in: .whitespacesAndNewlines), isJSONString: false)
+            ? .scalar(
+                frame.text.trimmingCharacters(in: .whitespacesAndNewlines), isJSONString: false)
             : .object(frame.children)
         stack[stack.count - 1].children.append((frame.name, node))
     }

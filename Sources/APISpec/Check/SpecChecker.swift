@@ -6,7 +6,8 @@ public enum SpecChecker {
     /// Members that every generated request or response already has, which a parameter or
     /// field must not shadow.
     static let reservedMembers: Set<String> = [
-        "action", "methods", "validate", "wireParameters", "description", "debugDescription", "customMirror",
+        "action", "methods", "validate", "wireParameters", "description", "debugDescription",
+        "customMirror",
     ]
 
     /// Returns every diagnostic of the product, errors and warnings, in file order.
@@ -22,7 +23,8 @@ public enum SpecChecker {
             if let first = seenActions[typeName] {
                 checker.error(
                     action.location, "$.action",
-                    "the action \"\(action.name)\" becomes the Swift type \(typeName), as \"\(first.name)\" in \(first.sourceFile) does; rename one of them")
+                    "the action \"\(action.name)\" becomes the Swift type \(typeName), as \"\(first.name)\" in \(first.sourceFile) does; rename one of them"
+                )
             }
             seenActions[typeName] = action
         }
@@ -54,36 +56,48 @@ struct Checker {
 
     mutating func checkProduct(_ product: ProductSpec) {
         if product.style != "RPC" {
-            error(product.location, "$.style", "unsupported style \"\(product.style)\"; this generator supports \"RPC\" only")
+            error(
+                product.location, "$.style",
+                "unsupported style \"\(product.style)\"; this generator supports \"RPC\" only")
         }
         if !SwiftNaming.isPlainIdentifier(product.module) {
-            error(product.location, "$.module", "invalid module name \"\(product.module)\"; use letters, digits and underscores, starting with a letter")
+            error(
+                product.location, "$.module",
+                "invalid module name \"\(product.module)\"; use letters, digits and underscores, starting with a letter"
+            )
         }
         let regions = Set(product.endpoints.map(\.region))
         if product.endpoints.isEmpty {
-            error(product.location, "$.endpoints", "no endpoint; add at least one, such as \"cn-hangzhou\": \"dm.aliyuncs.com\"")
+            error(
+                product.location, "$.endpoints",
+                "no endpoint; add at least one, such as \"cn-hangzhou\": \"dm.aliyuncs.com\"")
         }
         if !regions.contains(product.defaultRegion) {
             error(
                 product.location, "$.defaultRegion",
-                "the default region \"\(product.defaultRegion)\" has no endpoint; add it to \"endpoints\" or choose one of \(regions.sorted().joined(separator: ", "))")
+                "the default region \"\(product.defaultRegion)\" has no endpoint; add it to \"endpoints\" or choose one of \(regions.sorted().joined(separator: ", "))"
+            )
         }
         for endpoint in product.endpoints where !isValidHost(endpoint.host) {
             error(
                 endpoint.location, JSONPath.member(endpoint.region, of: "$.endpoints"),
-                "invalid host \"\(endpoint.host)\"; write a host name such as dm.aliyuncs.com, without scheme or path")
+                "invalid host \"\(endpoint.host)\"; write a host name such as dm.aliyuncs.com, without scheme or path"
+            )
         }
         for override in product.apiVersionOverrides where !regions.contains(override.region) {
             error(
                 override.location, JSONPath.member(override.region, of: "$.apiVersionOverrides"),
-                "the region \"\(override.region)\" has no endpoint; add it to \"endpoints\" or remove the override")
+                "the region \"\(override.region)\" has no endpoint; add it to \"endpoints\" or remove the override"
+            )
         }
     }
 
     private func isValidHost(_ host: String) -> Bool {
-        !host.isEmpty && host.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-"
-        }
+        !host.isEmpty
+            && host.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+                    || $0 == "." || $0 == "-"
+            }
     }
 
     // MARK: - Action
@@ -91,16 +105,23 @@ struct Checker {
     mutating func checkAction(_ action: ActionSpec, product: ProductSpec) {
         let file = action.location
         if !SwiftNaming.isPlainIdentifier(action.name) {
-            error(file, "$.action", "invalid action name \"\(action.name)\"; use letters and digits, starting with a letter")
+            error(
+                file, "$.action",
+                "invalid action name \"\(action.name)\"; use letters and digits, starting with a letter"
+            )
         }
         if action.methods.isEmpty {
             error(file, "$.methods", "no HTTP method; list \"POST\", \"GET\" or both")
         }
         for (index, method) in action.methods.enumerated() {
             if !["GET", "POST"].contains(method) {
-                error(file, "$.methods[\(index)]", "unsupported HTTP method \"\(method)\"; use \"POST\" or \"GET\" in upper case")
+                error(
+                    file, "$.methods[\(index)]",
+                    "unsupported HTTP method \"\(method)\"; use \"POST\" or \"GET\" in upper case")
             } else if action.methods.firstIndex(of: method) != index {
-                error(file, "$.methods[\(index)]", "the method \"\(method)\" is listed twice; remove one")
+                error(
+                    file, "$.methods[\(index)]",
+                    "the method \"\(method)\" is listed twice; remove one")
             }
         }
         let errorCodes = checkErrors(action.errors)
@@ -111,14 +132,19 @@ struct Checker {
             if let first = parameterNames[parameter.name] {
                 error(
                     parameter.sourceLocation, "\(path).name",
-                    "duplicate parameter \"\(parameter.name)\", first at $.parameters[\(first)]; remove or rename one")
+                    "duplicate parameter \"\(parameter.name)\", first at $.parameters[\(first)]; remove or rename one"
+                )
                 continue
             }
             parameterNames[parameter.name] = index
             if parameter.name == "Action" {
-                error(parameter.sourceLocation, "\(path).name", "the parameter \"Action\" is added by the generator; remove it")
+                error(
+                    parameter.sourceLocation, "\(path).name",
+                    "the parameter \"Action\" is added by the generator; remove it")
             }
-            checkIdentifier(parameter.name, location: parameter.sourceLocation, path: "\(path).name", seen: &identifiers)
+            checkIdentifier(
+                parameter.name, swiftName: parameter.swiftName, location: parameter.sourceLocation,
+                path: "\(path).name", seen: &identifiers)
             checkParameter(parameter, path: path, errorCodes: errorCodes)
         }
         checkFields(action.response.fields, path: "$.response.fields", location: file)
@@ -127,17 +153,28 @@ struct Checker {
 
     mutating func checkIdentifier(
         _ name: String,
+        swiftName: String?,
         location: SourceLocation,
         path: String,
         seen: inout [String: String]
     ) {
-        let identifier = SwiftNaming.bare(SwiftNaming.lowerCamelCase(name))
+        if let swiftName, !SwiftNaming.isPlainIdentifier(swiftName) {
+            error(
+                location, path,
+                "invalid Swift name \"\(swiftName)\"; use letters, digits and underscores, starting with a letter"
+            )
+        }
+        let identifier = SwiftNaming.bare(SwiftNaming.lowerCamelCase(swiftName ?? name))
         if let other = seen[identifier] {
             error(
                 location, path,
-                "\"\(name)\" and \"\(other)\" both become the Swift name \(identifier); rename one of them")
+                "\"\(name)\" and \"\(other)\" both become the Swift name \(identifier); rename one of them"
+            )
         } else if SpecChecker.reservedMembers.contains(identifier) {
-            error(location, path, "\"\(name)\" becomes \(identifier), which the generated type already declares; rename it")
+            error(
+                location, path,
+                "\"\(name)\" becomes \(identifier), which the generated type already declares; rename it"
+            )
         }
         seen[identifier] = name
     }
@@ -148,15 +185,24 @@ struct Checker {
         for (index, entry) in errors.enumerated() {
             let path = "$.errors[\(index)].code"
             if let first = codes[entry.code] {
-                error(entry.location, path, "duplicate error code \"\(entry.code)\", first at $.errors[\(first)]; keep one entry")
+                error(
+                    entry.location, path,
+                    "duplicate error code \"\(entry.code)\", first at $.errors[\(first)]; keep one entry"
+                )
                 continue
             }
             codes[entry.code] = index
             let identifier = SwiftNaming.bare(SwiftNaming.lowerCamelCase(entry.code))
             if let other = identifiers[identifier] {
-                error(entry.location, path, "\"\(entry.code)\" and \"\(other)\" both become the Swift case \(identifier); they cannot both be documented")
+                error(
+                    entry.location, path,
+                    "\"\(entry.code)\" and \"\(other)\" both become the Swift case \(identifier); they cannot both be documented"
+                )
             } else if identifier == "undocumented" {
-                error(entry.location, path, "\"\(entry.code)\" becomes the case \(identifier), which is reserved for unknown codes")
+                error(
+                    entry.location, path,
+                    "\"\(entry.code)\" becomes the case \(identifier), which is reserved for unknown codes"
+                )
             }
             identifiers[identifier] = entry.code
         }
@@ -165,37 +211,72 @@ struct Checker {
 
     // MARK: - Parameters
 
-    private mutating func checkParameter(_ parameter: ParameterSpec, path: String, errorCodes: Set<String>) {
+    private mutating func checkParameter(
+        _ parameter: ParameterSpec, path: String, errorCodes: Set<String>
+    ) {
         let location = parameter.sourceLocation
         if parameter.isSecret && parameter.type != .string {
-            error(location, "\(path).secret", "only string parameters can be secret; \"\(parameter.name)\" is \(parameter.type.kindName)")
+            error(
+                location, "\(path).secret",
+                "only string parameters can be secret; \"\(parameter.name)\" is \(parameter.type.kindName)"
+            )
         }
         switch parameter.type {
         case .array(let element):
-            if !element.isScalar {
-                error(location, "\(path).items", "lists of \(element.kindName)s are not supported as parameters yet; use a list of scalars")
+            if case .array = element {
+                error(
+                    location, "\(path).items",
+                    "lists of lists are not supported as parameters; wrap the inner list in an object"
+                )
+            }
+            if case .object(let object) = element {
+                checkFields(object.fields, path: "\(path).items.fields", location: location)
             }
             if parameter.style == nil {
-                error(location, "\(path).style", "a list parameter needs a \"style\": \"repeatList\", \"flat\", \"json\" or \"simple\"")
+                error(
+                    location, "\(path).style",
+                    "a list parameter needs a \"style\": \"repeatList\", \"flat\", \"json\" or \"simple\""
+                )
+            } else if parameter.style == .simple && !element.isScalar {
+                error(
+                    location, "\(path).style",
+                    "the \"simple\" style joins scalars with commas; use \"repeatList\", \"flat\" or \"json\" for a list of \(element.kindName)s"
+                )
             }
-        case .object:
-            error(location, "\(path).type", "object parameters are not supported yet; flatten the object into scalar parameters")
+        case .object(let object):
+            checkFields(object.fields, path: "\(path).fields", location: location)
+            if parameter.style != .flat && parameter.style != .json {
+                error(
+                    location, "\(path).style",
+                    "an object parameter needs a \"style\": \"flat\" or \"json\"")
+            }
+        case .freeform:
+            if parameter.style != .flat && parameter.style != .json {
+                error(
+                    location, "\(path).style",
+                    "a freeform object parameter needs a \"style\": \"flat\" or \"json\"")
+            }
         default:
             if let style = parameter.style {
-                error(location, "\(path).style", "\"style\": \"\(style.rawValue)\" applies to list parameters only; remove it")
+                error(
+                    location, "\(path).style",
+                    "\"style\": \"\(style.rawValue)\" applies to list and object parameters only; remove it"
+                )
             }
         }
-        if ![.query, .formData].contains(parameter.location) {
+        if ![.query, .formData, .body].contains(parameter.location) {
             error(
                 location, "\(path).in",
-                "parameters in \"\(parameter.location.rawValue)\" are not supported for RPC actions; use \"query\" or \"formData\"")
+                "parameters in \"\(parameter.location.rawValue)\" are not supported for RPC actions; use \"query\", \"formData\" or \"body\""
+            )
         }
         for (index, rule) in parameter.rules.enumerated() {
             let rulePath = "\(path).rules[\(index)]"
             if let code = rule.errorCode, !errorCodes.contains(code) {
                 error(
                     rule.location, "\(rulePath).errorCode",
-                    "the error code \"\(code)\" is not in the action's error table; add it to \"errors\" or fix the code")
+                    "the error code \"\(code)\" is not in the action's error table; add it to \"errors\" or fix the code"
+                )
             }
             checkRule(rule, of: parameter, path: rulePath)
         }
@@ -211,7 +292,10 @@ struct Checker {
         }
         func requireType(_ allowed: Bool, _ what: String) {
             if !allowed {
-                error(location, "\(path).kind", "a \"\(rule.kind.name)\" rule applies to \(what); \"\(parameter.name)\" is \(parameter.type.kindName)")
+                error(
+                    location, "\(path).kind",
+                    "a \"\(rule.kind.name)\" rule applies to \(what); \"\(parameter.name)\" is \(parameter.type.kindName)"
+                )
             }
         }
         switch rule.kind {
@@ -221,7 +305,9 @@ struct Checker {
         case .characters(let allowed):
             requireType(elementType == .string, "strings")
             if allowed.members.isEmpty {
-                error(location, "\(path).allowed", "the character class is empty; list at least one character or range")
+                error(
+                    location, "\(path).allowed",
+                    "the character class is empty; list at least one character or range")
             }
         case .minCount(let characterClass, let count):
             requireType(elementType == .string, "strings")
@@ -229,7 +315,9 @@ struct Checker {
                 error(location, "\(path).count", "invalid count \(count); expected at least 1")
             }
             if characterClass.members.isEmpty {
-                error(location, "\(path).characters", "the character class is empty; list at least one character or range")
+                error(
+                    location, "\(path).characters",
+                    "the character class is empty; list at least one character or range")
             }
         case .notOneRepeatedCharacter:
             requireType(elementType == .string, "strings")
@@ -241,7 +329,9 @@ struct Checker {
         case .pattern(let pattern):
             requireType(elementType == .string, "strings")
             if (try? NSRegularExpression(pattern: pattern)) == nil {
-                error(location, "\(path).pattern", "invalid regular expression \"\(pattern)\"; write it in ICU syntax")
+                error(
+                    location, "\(path).pattern",
+                    "invalid regular expression \"\(pattern)\"; write it in ICU syntax")
             }
         case .range(let minimum, let maximum):
             let isNumeric: Bool
@@ -253,12 +343,19 @@ struct Checker {
             if case .integer = elementType {
                 for (name, text) in [("minimum", minimum), ("maximum", maximum)] {
                     if let text, Int64(text) == nil {
-                        error(location, "\(path).\(name)", "invalid \(name) \(text) for an integer parameter; write a whole number")
+                        error(
+                            location, "\(path).\(name)",
+                            "invalid \(name) \(text) for an integer parameter; write a whole number"
+                        )
                     }
                 }
             }
-            if let minimum, let maximum, let low = Double(minimum), let high = Double(maximum), low > high {
-                error(location, "\(path).minimum", "the minimum \(minimum) is above the maximum \(maximum); swap them")
+            if let minimum, let maximum, let low = Double(minimum), let high = Double(maximum),
+                low > high
+            {
+                error(
+                    location, "\(path).minimum",
+                    "the minimum \(minimum) is above the maximum \(maximum); swap them")
             }
             if minimum == nil && maximum == nil {
                 error(location, path, "a \"range\" rule needs \"minimum\", \"maximum\" or both")
@@ -268,14 +365,20 @@ struct Checker {
                 error(location, "\(path).values", "no allowed value; list at least one")
             }
             for (index, value) in values.enumerated() where !fits(value, elementType) {
-                error(location, "\(path).values[\(index)]", "the value \"\(value)\" is not \(describe(elementType)); fix it or the parameter's type")
+                error(
+                    location, "\(path).values[\(index)]",
+                    "the value \"\(value)\" is not \(describe(elementType)); fix it or the parameter's type"
+                )
             }
             var seen = Set<String>()
             for (index, value) in values.enumerated() where !seen.insert(value).inserted {
-                error(location, "\(path).values[\(index)]", "the value \"\(value)\" is listed twice; remove one")
+                error(
+                    location, "\(path).values[\(index)]",
+                    "the value \"\(value)\" is listed twice; remove one")
             }
         case .itemCount(let min, let max):
-            if case .array = parameter.type {} else {
+            if case .array = parameter.type {
+            } else {
                 requireType(false, "lists")
             }
             checkBounds(min, max, location: location, path: path, names: ("min", "max"))
@@ -301,7 +404,9 @@ struct Checker {
             error(location, "\(path).\(names.1)", "invalid \(names.1) \(max); expected 0 or more")
         }
         if let min, let max, min > max {
-            error(location, "\(path).\(names.0)", "the \(names.0) \(min) is above the \(names.1) \(max); swap them")
+            error(
+                location, "\(path).\(names.0)",
+                "the \(names.0) \(min) is above the \(names.1) \(max); swap them")
         }
     }
 
@@ -312,7 +417,7 @@ struct Checker {
         case .integer(.int64): Int64(value) != nil
         case .number: Double(value) != nil
         case .boolean: value == "true" || value == "false"
-        case .array, .object: false
+        case .array, .object, .freeform: false
         }
     }
 
@@ -323,7 +428,7 @@ struct Checker {
         case .number: "a number"
         case .boolean: "true or false"
         case .array: "a list"
-        case .object: "an object"
+        case .object, .freeform: "an object"
         }
     }
 
@@ -335,11 +440,16 @@ struct Checker {
         for (index, field) in fields.enumerated() {
             let fieldPath = "\(path)[\(index)]"
             if let first = names[field.name] {
-                error(field.sourceLocation, "\(fieldPath).name", "duplicate field \"\(field.name)\", first at \(path)[\(first)]; remove or rename one")
+                error(
+                    field.sourceLocation, "\(fieldPath).name",
+                    "duplicate field \"\(field.name)\", first at \(path)[\(first)]; remove or rename one"
+                )
                 continue
             }
             names[field.name] = index
-            checkIdentifier(field.name, location: field.sourceLocation, path: "\(fieldPath).name", seen: &identifiers)
+            checkIdentifier(
+                field.name, swiftName: field.swiftName, location: field.sourceLocation,
+                path: "\(fieldPath).name", seen: &identifiers)
             var type = field.type
             var typePath = fieldPath
             if case .array(let element) = type {
@@ -348,12 +458,29 @@ struct Checker {
             }
             if case .object(let object) = type {
                 if !SwiftNaming.isPlainIdentifier(object.typeName) {
-                    error(field.sourceLocation, "\(typePath).typeName", "invalid type name \"\(object.typeName)\"; use letters and digits, starting with a letter")
+                    error(
+                        field.sourceLocation, "\(typePath).typeName",
+                        "invalid type name \"\(object.typeName)\"; use letters and digits, starting with a letter"
+                    )
                 }
-                checkFields(object.fields, path: "\(typePath).fields", location: field.sourceLocation)
+                checkFields(
+                    object.fields, path: "\(typePath).fields", location: field.sourceLocation)
             }
             if case .array = type {
-                error(field.sourceLocation, "\(typePath)", "lists of lists are not supported; wrap the inner list in an object")
+                error(
+                    field.sourceLocation, "\(typePath)",
+                    "lists of lists are not supported; wrap the inner list in an object")
+            }
+            if case .freeform = type {
+                if typePath != fieldPath {
+                    error(
+                        field.sourceLocation, typePath,
+                        "lists of freeform objects are not supported; list the object's fields")
+                } else if field.isRequired {
+                    error(
+                        field.sourceLocation, "\(fieldPath).required",
+                        "a freeform field cannot be required; remove \"required\"")
+                }
             }
         }
     }

@@ -36,7 +36,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, with the bad value (never a secret) and the fix.
     public var message: String
 
-    public init(_ severity: Severity, at location: SourceLocation, path: String, _ message: String) {
+    public init(_ severity: Severity, at location: SourceLocation, path: String, _ message: String)
+    {
         self.severity = severity
         self.location = location
         self.path = path

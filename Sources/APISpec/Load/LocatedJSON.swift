@@ -73,9 +73,12 @@ struct LocatedJSONParser {
         SourceLocation(file: file, line: line, column: column)
     }
 
-    private func failure(_ message: String, at location: SourceLocation? = nil, path: String = "$") -> SpecError {
+    private func failure(_ message: String, at location: SourceLocation? = nil, path: String = "$")
+        -> SpecError
+    {
         SpecError([
-            Diagnostic(.error, at: location ?? self.location, path: path, "invalid JSON: \(message)")
+            Diagnostic(
+                .error, at: location ?? self.location, path: path, "invalid JSON: \(message)")
         ])
     }
 
@@ -143,7 +146,8 @@ struct LocatedJSONParser {
         case "-", "0"..."9":
             return LocatedJSON(value: .number(try parseNumber(path: path)), location: start)
         default:
-            throw failure("unexpected character '\(scalars[index])' where a value was expected", path: path)
+            throw failure(
+                "unexpected character '\(scalars[index])' where a value was expected", path: path)
         }
     }
 
@@ -176,7 +180,8 @@ struct LocatedJSONParser {
                 throw SpecError([
                     Diagnostic(
                         .error, at: keyLocation, path: memberPath,
-                        "duplicate key \"\(key)\", first given at line \(first.line); keep one of them")
+                        "duplicate key \"\(key)\", first given at line \(first.line); keep one of them"
+                    )
                 ])
             }
             seen[key] = keyLocation
@@ -237,7 +242,8 @@ struct LocatedJSONParser {
                 advance()
                 result.append(try parseEscape(path: path))
             case "\u{0}"..."\u{1F}":
-                throw failure("a control character must be escaped inside a string, such as \\n", path: path)
+                throw failure(
+                    "a control character must be escaped inside a string, such as \\n", path: path)
             default:
                 result.append(scalar)
                 advance()
@@ -263,16 +269,21 @@ struct LocatedJSONParser {
             var value = try parseHexQuad(path: path)
             if (0xD800...0xDBFF).contains(value) {
                 guard consume("\\"), consume("u") else {
-                    throw failure("a high surrogate \\u escape must be followed by a low surrogate", path: path)
+                    throw failure(
+                        "a high surrogate \\u escape must be followed by a low surrogate",
+                        path: path)
                 }
                 let low = try parseHexQuad(path: path)
                 guard (0xDC00...0xDFFF).contains(low) else {
-                    throw failure("a high surrogate \\u escape must be followed by a low surrogate", path: path)
+                    throw failure(
+                        "a high surrogate \\u escape must be followed by a low surrogate",
+                        path: path)
                 }
                 value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
             }
             guard let result = Unicode.Scalar(value) else {
-                throw failure("the escape \\u\(String(value, radix: 16)) is a lone surrogate", path: path)
+                throw failure(
+                    "the escape \\u\(String(value, radix: 16)) is a lone surrogate", path: path)
             }
             return result
         default:
@@ -283,7 +294,8 @@ struct LocatedJSONParser {
     private mutating func parseHexQuad(path: String) throws(SpecError) -> UInt32 {
         var value: UInt32 = 0
         for _ in 0..<4 {
-            guard index < scalars.count, let digit = UInt32(String(scalars[index]), radix: 16) else {
+            guard index < scalars.count, let digit = UInt32(String(scalars[index]), radix: 16)
+            else {
                 throw failure("a \\u escape needs four hexadecimal digits", path: path)
             }
             value = value << 4 | digit
@@ -318,7 +330,9 @@ struct LocatedJSONParser {
     private mutating func expect(_ literal: String, path: String) throws(SpecError) {
         for expected in literal.unicodeScalars {
             guard index < scalars.count, scalars[index] == expected else {
-                throw failure("invalid literal; expected \(literal), or a string in double quotes", path: path)
+                throw failure(
+                    "invalid literal; expected \(literal), or a string in double quotes", path: path
+                )
             }
             advance()
         }
@@ -329,7 +343,11 @@ struct LocatedJSONParser {
 public enum JSONPath {
     /// Returns the path of a member of the object at `path`.
     public static func member(_ key: String, of path: String) -> String {
-        let isPlain = !key.isEmpty && key.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0) }
+        let isPlain =
+            !key.isEmpty
+            && key.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || $0 == "_" || ("0"..."9").contains($0)
+            }
         return isPlain ? "\(path).\(key)" : "\(path)[\"\(key)\"]"
     }
 

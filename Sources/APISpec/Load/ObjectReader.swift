@@ -14,7 +14,9 @@ struct ObjectReader {
     init?(_ json: LocatedJSON, path: String, diagnostics: inout [Diagnostic]) {
         guard case .object(let members) = json.value else {
             diagnostics.append(
-                Diagnostic(.error, at: json.location, path: path, "expected an object, found \(json.kindName) \(json.preview)"))
+                Diagnostic(
+                    .error, at: json.location, path: path,
+                    "expected an object, found \(json.kindName) \(json.preview)"))
             return nil
         }
         self.path = path
@@ -44,7 +46,9 @@ struct ObjectReader {
             return nil
         }
         guard case .string(let text) = json.value else {
-            error("expected a string, found \(json.kindName) \(json.preview)", at: json.location, path: memberPath(key))
+            error(
+                "expected a string, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
             return nil
         }
         return text
@@ -55,10 +59,34 @@ struct ObjectReader {
             return defaultValue
         }
         guard case .bool(let flag) = json.value else {
-            error("expected true or false, found \(json.kindName) \(json.preview)", at: json.location, path: memberPath(key))
+            error(
+                "expected true or false, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
             return defaultValue
         }
         return flag
+    }
+
+    /// Reads a Boolean that may be absent, which is nil then.
+    mutating func optionalBool(_ key: String) -> Bool? {
+        guard value(key) != nil else {
+            return nil
+        }
+        return bool(key, default: false)
+    }
+
+    /// Reads an object's members, each to be read by the caller with its own reader.
+    mutating func members(_ key: String) -> [LocatedJSON.Member]? {
+        guard let json = value(key) else {
+            return nil
+        }
+        guard case .object(let members) = json.value else {
+            error(
+                "expected an object, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
+            return nil
+        }
+        return members
     }
 
     mutating func integer(_ key: String, required: Bool = false) -> Int? {
@@ -69,7 +97,9 @@ struct ObjectReader {
             return nil
         }
         guard case .number(let text) = json.value, let number = Int(text) else {
-            error("expected an integer, found \(json.kindName) \(json.preview)", at: json.location, path: memberPath(key))
+            error(
+                "expected an integer, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
             return nil
         }
         return number
@@ -87,7 +117,9 @@ struct ObjectReader {
         case .string(let text) where Double(text) != nil:
             return text
         default:
-            error("expected a number, found \(json.kindName) \(json.preview)", at: json.location, path: memberPath(key))
+            error(
+                "expected a number, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
             return nil
         }
     }
@@ -100,7 +132,9 @@ struct ObjectReader {
             return nil
         }
         guard case .array(let items) = json.value else {
-            error("expected an array, found \(json.kindName) \(json.preview)", at: json.location, path: memberPath(key))
+            error(
+                "expected an array, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
             return nil
         }
         return items
@@ -124,15 +158,21 @@ struct ObjectReader {
     }
 
     /// Reads an object whose values are all strings, keeping the order of its keys.
-    mutating func stringMap(_ key: String, required: Bool) -> [(key: String, value: String, location: SourceLocation)]? {
+    mutating func stringMap(_ key: String, required: Bool) -> [(
+        key: String, value: String, location: SourceLocation
+    )]? {
         guard let json = value(key) else {
             if required {
-                error("missing required key \"\(key)\" (an object of strings)", at: location, path: path)
+                error(
+                    "missing required key \"\(key)\" (an object of strings)", at: location,
+                    path: path)
             }
             return nil
         }
         guard case .object(let members) = json.value else {
-            error("expected an object, found \(json.kindName) \(json.preview)", at: json.location, path: memberPath(key))
+            error(
+                "expected an object, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
             return nil
         }
         var result: [(key: String, value: String, location: SourceLocation)] = []
@@ -140,7 +180,8 @@ struct ObjectReader {
             guard case .string(let text) = member.value.value else {
                 error(
                     "expected a string, found \(member.value.kindName) \(member.value.preview)",
-                    at: member.value.location, path: JSONPath.member(member.key, of: memberPath(key)))
+                    at: member.value.location,
+                    path: JSONPath.member(member.key, of: memberPath(key)))
                 continue
             }
             result.append((member.key, text, member.keyLocation))
@@ -159,7 +200,9 @@ struct ObjectReader {
         }
         let names = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         guard case .string(let text) = json.value, let choice = Choice(rawValue: text) else {
-            error("invalid value \(json.preview); expected one of \(names)", at: json.location, path: memberPath(key))
+            error(
+                "invalid value \(json.preview); expected one of \(names)", at: json.location,
+                path: memberPath(key))
             return defaultValue
         }
         return choice

@@ -43,7 +43,8 @@ extension SpecDecoder {
             diagnostics += reader.diagnostics
         }
         let errorCode = reader.string("errorCode", required: false)
-        let enforcement = reader.choice("enforcement", as: RuleSpec.Enforcement.self, default: .client) ?? .client
+        let enforcement =
+            reader.choice("enforcement", as: RuleSpec.Enforcement.self, default: .client) ?? .client
         let notes = reader.strings("notes") ?? []
         guard let kindName = reader.string("kind", required: true) else {
             return nil
@@ -68,7 +69,9 @@ extension SpecDecoder {
             var classes: [CharacterClass] = []
             for (index, item) in (reader.array("classes", required: true) ?? []).enumerated() {
                 let itemPath = JSONPath.element(index, of: reader.memberPath("classes"))
-                guard var classReader = ObjectReader(item, path: itemPath, diagnostics: &diagnostics) else {
+                guard
+                    var classReader = ObjectReader(item, path: itemPath, diagnostics: &diagnostics)
+                else {
                     continue
                 }
                 if let characterClass = decodeCharacterClass(&classReader, key: "characters") {
@@ -81,7 +84,8 @@ extension SpecDecoder {
         case "pattern":
             kind = reader.string("pattern", required: true).map { .pattern($0) }
         case "range":
-            kind = .range(minimum: reader.numberText("minimum"), maximum: reader.numberText("maximum"))
+            kind = .range(
+                minimum: reader.numberText("minimum"), maximum: reader.numberText("maximum"))
         case "enum":
             kind = decodeEnumValues(&reader).map { .oneOf($0) }
         case "itemCount":
@@ -91,7 +95,8 @@ extension SpecDecoder {
         default:
             let known = [
                 "length", "characters", "minCount", "notOneRepeatedCharacter",
-                "noClassOfOneRepeatedCharacter", "pattern", "range", "enum", "itemCount", "described",
+                "noClassOfOneRepeatedCharacter", "pattern", "range", "enum", "itemCount",
+                "described",
             ]
             let suggestion = known.min { editDistance($0, kindName) < editDistance($1, kindName) }!
             let hint =
@@ -102,7 +107,10 @@ extension SpecDecoder {
                 "unknown rule kind \"\(kindName)\"; \(hint)", at: reader.value("kind")!.location,
                 path: reader.memberPath("kind"))
             // Mark the keys of the unknown kind as read, so that only the kind is reported.
-            for key in ["min", "max", "allowed", "characters", "label", "count", "classes", "pattern", "minimum", "maximum", "values", "text"] {
+            for key in [
+                "min", "max", "allowed", "characters", "label", "count", "classes", "pattern",
+                "minimum", "maximum", "values", "text",
+            ] {
                 _ = reader.value(key)
             }
             return nil
@@ -115,7 +123,9 @@ extension SpecDecoder {
                 "a \"described\" rule cannot be checked by the client; set \"enforcement\": \"server\"",
                 at: reader.location, path: reader.memberPath("enforcement"))
         }
-        return RuleSpec(kind: kind, errorCode: errorCode, enforcement: enforcement, notes: notes, location: json.location)
+        return RuleSpec(
+            kind: kind, errorCode: errorCode, enforcement: enforcement, notes: notes,
+            location: json.location)
     }
 
     /// Reads `values`, whose elements may be strings or numbers, as their literal text.
@@ -130,7 +140,8 @@ extension SpecDecoder {
                 values.append(text)
             default:
                 reader.error(
-                    "expected a string or a number, found \(item.kindName) \(item.preview)", at: item.location,
+                    "expected a string or a number, found \(item.kindName) \(item.preview)",
+                    at: item.location,
                     path: JSONPath.element(index, of: reader.memberPath("values")))
             }
         }

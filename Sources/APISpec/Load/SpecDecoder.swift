@@ -17,7 +17,8 @@ struct SpecDecoder {
         defer { finish(&reader) }
         if let version = reader.integer("specFormat", required: true), version != 1 {
             reader.error(
-                "unsupported specFormat \(version); this generator reads specFormat 1", at: reader.location,
+                "unsupported specFormat \(version); this generator reads specFormat 1",
+                at: reader.location,
                 path: reader.memberPath("specFormat"))
         }
         let product = reader.string("product", required: true)
@@ -29,13 +30,16 @@ struct SpecDecoder {
         let endpoints = reader.stringMap("endpoints", required: true) ?? []
         let overrides = reader.stringMap("apiVersionOverrides", required: false) ?? []
         let notes = reader.strings("notes") ?? []
-        guard let product, let module, let title, let apiVersion, let style, let defaultRegion else {
+        guard let product, let module, let title, let apiVersion, let style, let defaultRegion
+        else {
             return nil
         }
         return ProductSpec(
             product: product, module: module, title: title, apiVersion: apiVersion, style: style,
             defaultRegion: defaultRegion,
-            endpoints: endpoints.map { Endpoint(region: $0.key, host: $0.value, location: $0.location) },
+            endpoints: endpoints.map {
+                Endpoint(region: $0.key, host: $0.value, location: $0.location)
+            },
             apiVersionOverrides: overrides.map {
                 APIVersionOverride(region: $0.key, apiVersion: $0.value, location: $0.location)
             },
@@ -55,25 +59,33 @@ struct SpecDecoder {
         let methods = reader.strings("methods", required: true) ?? []
         let isWrite = reader.bool("write", default: false)
         let deprecated = reader.bool("deprecated", default: false)
-        let parameters = (reader.array("parameters", required: true) ?? []).enumerated().compactMap {
-            decodeParameter($0.element, path: JSONPath.element($0.offset, of: reader.memberPath("parameters")))
+        let parameters = (reader.array("parameters", required: true) ?? []).enumerated().compactMap
+        {
+            decodeParameter(
+                $0.element, path: JSONPath.element($0.offset, of: reader.memberPath("parameters")))
         }
-        let response = reader.value("response").flatMap { decodeResponse($0, path: reader.memberPath("response"), action: name ?? "") }
+        let response = reader.value("response").flatMap {
+            decodeResponse($0, path: reader.memberPath("response"), action: name ?? "")
+        }
         if reader.value("response") == nil {
-            reader.error("missing required key \"response\" (an object)", at: reader.location, path: "$")
+            reader.error(
+                "missing required key \"response\" (an object)", at: reader.location, path: "$")
         }
         let errors = (reader.array("errors", required: true) ?? []).enumerated().compactMap {
-            decodeError($0.element, path: JSONPath.element($0.offset, of: reader.memberPath("errors")))
+            decodeError(
+                $0.element, path: JSONPath.element($0.offset, of: reader.memberPath("errors")))
         }
         let samples = (reader.array("samples", required: false) ?? []).enumerated().compactMap {
-            decodeSample($0.element, path: JSONPath.element($0.offset, of: reader.memberPath("samples")))
+            decodeSample(
+                $0.element, path: JSONPath.element($0.offset, of: reader.memberPath("samples")))
         }
         let notes = reader.strings("notes") ?? []
         guard let name, let summary, let response else {
             return nil
         }
         return ActionSpec(
-            name: name, summary: summary, description: description, methods: methods, isWrite: isWrite,
+            name: name, summary: summary, description: description, methods: methods,
+            isWrite: isWrite,
             deprecated: deprecated, parameters: parameters, response: response, errors: errors,
             samples: samples, notes: notes, sourceFile: file, location: json.location)
     }
@@ -81,7 +93,9 @@ struct SpecDecoder {
     // MARK: - Types
 
     /// Reads `type`, `format`, `items`, `typeName` and `fields` from the reader's object.
-    private mutating func decodeType(_ reader: inout ObjectReader, defaultTypeName: String) -> TypeSpec? {
+    private mutating func decodeType(_ reader: inout ObjectReader, defaultTypeName: String)
+        -> TypeSpec?
+    {
         guard let kind = reader.string("type", required: true) else {
             return nil
         }
@@ -102,7 +116,9 @@ struct SpecDecoder {
                 allowed.isEmpty
                 ? "remove \"format\", which type \"\(kind)\" does not take"
                 : "expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ")
-            reader.error("invalid format \"\(format)\" for type \"\(kind)\"; \(expected)", at: formatJSON.location, path: reader.memberPath("format"))
+            reader.error(
+                "invalid format \"\(format)\" for type \"\(kind)\"; \(expected)",
+                at: formatJSON.location, path: reader.memberPath("format"))
         }
         switch kind {
         case "string":
@@ -121,15 +137,21 @@ struct SpecDecoder {
         case "array":
             rejectFormat(&reader, allowed: [])
             guard let itemsJSON = reader.value("items") else {
-                reader.error("an array needs \"items\", the type of its elements", at: reader.location, path: reader.path)
+                reader.error(
+                    "an array needs \"items\", the type of its elements", at: reader.location,
+                    path: reader.path)
                 return nil
             }
             let itemsPath = reader.memberPath("items")
-            guard var itemsReader = ObjectReader(itemsJSON, path: itemsPath, diagnostics: &diagnostics) else {
+            guard
+                var itemsReader = ObjectReader(
+                    itemsJSON, path: itemsPath, diagnostics: &diagnostics)
+            else {
                 return nil
             }
             defer { finish(&itemsReader) }
-            guard let element = decodeType(&itemsReader, defaultTypeName: defaultTypeName + "Item") else {
+            guard let element = decodeType(&itemsReader, defaultTypeName: defaultTypeName + "Item")
+            else {
                 return nil
             }
             return .array(element)
@@ -137,7 +159,8 @@ struct SpecDecoder {
             rejectFormat(&reader, allowed: [])
             let typeName = reader.string("typeName", required: false) ?? defaultTypeName
             let fields = (reader.array("fields", required: true) ?? []).enumerated().compactMap {
-                decodeField($0.element, path: JSONPath.element($0.offset, of: reader.memberPath("fields")))
+                decodeField(
+                    $0.element, path: JSONPath.element($0.offset, of: reader.memberPath("fields")))
             }
             return .object(ObjectSpec(typeName: typeName, fields: fields))
         default:
@@ -166,7 +189,8 @@ struct SpecDecoder {
         let description = reader.string("description", required: true)
         let example = reader.string("example", required: false)
         let rules = (reader.array("rules", required: false) ?? []).enumerated().compactMap {
-            decodeRule($0.element, path: JSONPath.element($0.offset, of: reader.memberPath("rules")))
+            decodeRule(
+                $0.element, path: JSONPath.element($0.offset, of: reader.memberPath("rules")))
         }
         let notes = reader.strings("notes") ?? []
         guard let name, let type, let description else {
@@ -193,25 +217,29 @@ struct SpecDecoder {
             return nil
         }
         return FieldSpec(
-            name: name, type: type, isRequired: isRequired, description: description, example: example,
+            name: name, type: type, isRequired: isRequired, description: description,
+            example: example,
             itemName: itemName, sourceLocation: json.location)
     }
 
-    private mutating func decodeResponse(_ json: LocatedJSON, path: String, action: String) -> ResponseSpec? {
+    private mutating func decodeResponse(_ json: LocatedJSON, path: String, action: String)
+        -> ResponseSpec?
+    {
         guard var reader = ObjectReader(json, path: path, diagnostics: &diagnostics) else {
             return nil
         }
         defer { finish(&reader) }
         let xmlRoot = reader.string("xmlRoot", required: false) ?? "\(action)Response"
         let fields = (reader.array("fields", required: true) ?? []).enumerated().compactMap {
-            decodeField($0.element, path: JSONPath.element($0.offset, of: reader.memberPath("fields")))
+            decodeField(
+                $0.element, path: JSONPath.element($0.offset, of: reader.memberPath("fields")))
         }
         return ResponseSpec(xmlRoot: xmlRoot, fields: fields)
     }
 
     // MARK: - Errors and samples
 
-    private mutating func decodeError(_ json: LocatedJSON, path: String) -> ErrorSpec? {
+    mutating func decodeError(_ json: LocatedJSON, path: String) -> ErrorSpec? {
         guard var reader = ObjectReader(json, path: path, diagnostics: &diagnostics) else {
             return nil
         }
@@ -221,15 +249,18 @@ struct SpecDecoder {
         let meaning = reader.string("meaning", required: true)
         let notes = reader.strings("notes") ?? []
         if let status, !(100...599).contains(status), let statusJSON = reader.value("httpStatus") {
-            reader.error("invalid HTTP status \(status); expected 100 to 599", at: statusJSON.location, path: reader.memberPath("httpStatus"))
+            reader.error(
+                "invalid HTTP status \(status); expected 100 to 599", at: statusJSON.location,
+                path: reader.memberPath("httpStatus"))
         }
         guard let code, let status, let meaning else {
             return nil
         }
-        return ErrorSpec(code: code, httpStatus: status, meaning: meaning, notes: notes, location: json.location)
+        return ErrorSpec(
+            code: code, httpStatus: status, meaning: meaning, notes: notes, location: json.location)
     }
 
-    private mutating func decodeSample(_ json: LocatedJSON, path: String) -> SamplePayload? {
+    mutating func decodeSample(_ json: LocatedJSON, path: String) -> SamplePayload? {
         guard var reader = ObjectReader(json, path: path, diagnostics: &diagnostics) else {
             return nil
         }
@@ -237,7 +268,9 @@ struct SpecDecoder {
         let name = reader.string("name", required: true)
         let format = reader.choice("format", as: SamplePayload.Format.self, default: nil)
         if reader.value("format") == nil {
-            reader.error("missing required key \"format\" (\"xml\" or \"json\")", at: reader.location, path: path)
+            reader.error(
+                "missing required key \"format\" (\"xml\" or \"json\")", at: reader.location,
+                path: path)
         }
         let status = reader.integer("httpStatus", required: false) ?? 200
         let body = reader.string("body", required: true)
@@ -245,6 +278,8 @@ struct SpecDecoder {
         guard let name, let format, let body else {
             return nil
         }
-        return SamplePayload(name: name, format: format, httpStatus: status, body: body, notes: notes, location: json.location)
+        return SamplePayload(
+            name: name, format: format, httpStatus: status, body: body, notes: notes,
+            location: json.location)
     }
 }

@@ -13,28 +13,69 @@ public enum SpecLoader {
     ///
     /// File names in diagnostics are `displayPrefix` joined with the path relative to
     /// `directory`, so that they can be clicked from where the command ran.
-    public static func loadProducts(in directory: URL, displayPrefix: String) throws(SpecError) -> [ProductSpec] {
+    public static func loadProducts(in directory: URL, displayPrefix: String) throws(SpecError)
+        -> [ProductSpec]
+    {
+        var warnings: [Diagnostic] = []
+        return try loadProducts(in: directory, displayPrefix: displayPrefix, warnings: &warnings)
+    }
+
+    /// Loads every product under `directory` as above, adding the warnings of products
+    /// imported from vendor metadata to `warnings`.
+    public static func loadProducts(
+        in directory: URL,
+        displayPrefix: String,
+        warnings: inout [Diagnostic]
+    ) throws(SpecError) -> [ProductSpec] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
+        else {
             throw SpecError([
                 Diagnostic(
                     .error, at: SourceLocation(file: displayPrefix), path: "$",
-                    "the specs folder does not exist; create it or pass the folder that holds the specs")
+                    "the specs folder does not exist; create it or pass the folder that holds the specs"
+                )
             ])
         }
-        let folders = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? []).sorted()
+        let folders = ((try? fileManager.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .sorted()
         var products: [ProductSpec] = []
         var diagnostics: [Diagnostic] = []
         for folder in folders {
             let folderURL = directory.appendingPathComponent(folder)
-            guard fileManager.fileExists(atPath: folderURL.appendingPathComponent(productFileName).path) else {
+            guard
+                fileManager.fileExists(
+                    atPath: folderURL.appendingPathComponent(productFileName).path)
+            else {
                 continue
             }
-            let files = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+            let names = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
                 .filter { $0.hasSuffix(".json") }
                 .sorted()
-                .map { (url: folderURL.appendingPathComponent($0), display: join(displayPrefix, folder, $0)) }
+            let folderDisplay = join(displayPrefix, folder)
+            if let productJSON = vendorProductJSON(
+                folderURL, display: folderDisplay, diagnostics: &diagnostics)
+            {
+                let result = ImportedProductLoader.load(
+                    productJSON: productJSON, folder: folderURL, folderDisplay: folderDisplay,
+                    otherSpecFiles: names.filter { $0 != productFileName })
+                diagnostics += result.diagnostics.filter { $0.severity == .error }
+                warnings += result.diagnostics.filter { $0.severity == .warning }
+                if let product = result.product,
+                    !result.diagnostics.contains(where: { $0.severity == .error })
+                {
+                    products.append(product)
+                }
+                continue
+            }
+            let files = names.map {
+                (
+                    url: folderURL.appendingPathComponent($0),
+                    display: join(displayPrefix, folder, $0)
+                )
+            }
             do {
                 products.append(try loadProduct(files: files))
             } catch {
@@ -48,25 +89,32 @@ public enum SpecLoader {
             throw SpecError([
                 Diagnostic(
                     .error, at: SourceLocation(file: displayPrefix), path: "$",
-                    "no product found; add a folder with a \(productFileName) file, such as DirectMail/\(productFileName)")
+                    "no product found; add a folder with a \(productFileName) file, such as DirectMail/\(productFileName)"
+                )
             ])
         }
         return products
     }
 
     /// Loads one product from its files: its `product.json` and its action files.
-    public static func loadProduct(files: [(url: URL, display: String)]) throws(SpecError) -> ProductSpec {
+    public static func loadProduct(files: [(url: URL, display: String)]) throws(SpecError)
+        -> ProductSpec
+    {
         var texts: [(text: String, display: String)] = []
         var diagnostics: [Diagnostic] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file.url.path) else {
                 diagnostics.append(
-                    Diagnostic(.error, at: SourceLocation(file: file.display), path: "$", "the file cannot be read; check that it exists and is readable"))
+                    Diagnostic(
+                        .error, at: SourceLocation(file: file.display), path: "$",
+                        "the file cannot be read; check that it exists and is readable"))
                 continue
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 diagnostics.append(
-                    Diagnostic(.error, at: SourceLocation(file: file.display), path: "$", "the file is not valid UTF-8; save it as UTF-8"))
+                    Diagnostic(
+                        .error, at: SourceLocation(file: file.display), path: "$",
+                        "the file is not valid UTF-8; save it as UTF-8"))
                 continue
             }
             texts.append((text, file.display))
@@ -79,7 +127,9 @@ public enum SpecLoader {
 
     /// Loads one product from the texts of its files, `product.json` among them, as the tests
     /// and the fuzzer do.
-    public static func loadProduct(texts: [(text: String, display: String)]) throws(SpecError) -> ProductSpec {
+    public static func loadProduct(texts: [(text: String, display: String)]) throws(SpecError)
+        -> ProductSpec
+    {
         var decoder = SpecDecoder()
         var product: ProductSpec?
         var actions: [ActionSpec] = []
@@ -100,15 +150,35 @@ public enum SpecLoader {
         }
         diagnostics += decoder.diagnostics
         if product == nil && diagnostics.isEmpty {
-            let folder = texts.first.map { ($0.display as NSString).deletingLastPathComponent } ?? ""
+            let folder =
+                texts.first.map { ($0.display as NSString).deletingLastPathComponent } ?? ""
             diagnostics.append(
-                Diagnostic(.error, at: SourceLocation(file: join(folder, productFileName)), path: "$", "the product file is missing; add it"))
+                Diagnostic(
+                    .error, at: SourceLocation(file: join(folder, productFileName)), path: "$",
+                    "the product file is missing; add it"))
         }
         guard diagnostics.isEmpty, var product else {
             throw SpecError(diagnostics.sorted { $0.location < $1.location })
         }
         product.actions = actions.sorted { $0.name < $1.name }
         return product
+    }
+
+    /// Returns the parsed `product.json` of a folder when it names vendor metadata, so that the
+    /// folder is imported rather than read as spec files.
+    private static func vendorProductJSON(
+        _ folder: URL, display: String, diagnostics: inout [Diagnostic]
+    ) -> LocatedJSON? {
+        guard
+            let data = FileManager.default.contents(
+                atPath: folder.appendingPathComponent(productFileName).path),
+            let text = String(data: data, encoding: .utf8),
+            let json = try? LocatedJSONParser.parse(text, file: join(display, productFileName)),
+            ImportedProductLoader.namesVendorMetadata(json)
+        else {
+            return nil
+        }
+        return json
     }
 
     private static func join(_ parts: String...) -> String {

@@ -37,7 +37,9 @@ public enum SwiftNaming {
         guard let first = name.unicodeScalars.first, first == "_" || isASCIILetter(first) else {
             return false
         }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || isASCIILetter($0) || ("0"..."9").contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || isASCIILetter($0) || ("0"..."9").contains($0)
+        }
     }
 
     /// Removes backticks, for comparing identifiers.
@@ -83,13 +85,19 @@ public enum SwiftNaming {
     }
 
     private static let keywords: Set<String> = [
-        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
-        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import",
+        "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol",
+        "public",
         "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch",
-        "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat",
-        "return", "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self",
+        "continue", "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in",
+        "repeat",
+        "return", "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil",
+        "self",
         "Self", "super", "throws", "true", "try",
     ]
 
-    private static let typeKeywords: Set<String> = ["Any", "Self", "Type", "Protocol", "String", "Bool", "Int", "Error"]
+    private static let typeKeywords: Set<String> = [
+        "Any", "Self", "Type", "Protocol", "String", "Bool", "Int", "Error",
+    ]
 }
