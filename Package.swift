@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DirectMailTests",
-            dependencies: ["DirectMail", "APIGenRuntime"]
+            dependencies: ["DirectMail", "APIGenRuntime", "APISpec"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -14,6 +14,7 @@ struct APIGenCommand {
           generate   Write the Swift client for every spec (default: Specs/ to Generated/).
           check      Exit 1 with a diff when the generated files differ from what the specs produce.
           lint       Check spec files without generating anything.
+          import     Import a product from the vendor's OpenAPI metadata.
 
         Run 'apigen <subcommand> --help' for a subcommand's options.
         Exit status: 0 on success, 1 on findings, 2 on a usage error.
@@ -35,12 +36,15 @@ struct APIGenCommand {
                 status = try CheckCommand.run(arguments)
             case "lint":
                 status = try LintCommand.run(arguments)
+            case "import":
+                status = try ImportCommand.run(arguments)
             case "--help", "-h", "help":
                 print(usage)
                 status = 0
             default:
                 throw UsageError(
-                    message: "unknown subcommand '\(subcommand)'; use generate, check or lint",
+                    message:
+                        "unknown subcommand '\(subcommand)'; use generate, check, lint or import",
                     command: "")
             }
         } catch let error as UsageError {

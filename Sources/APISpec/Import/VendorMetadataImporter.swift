@@ -178,6 +178,13 @@ struct VendorActionReader {
             else {
                 return nil
             }
+            if parameters.contains(where: { $0.name == parameter.name }) {
+                converter.warning(
+                    entry.location, parameterPath,
+                    "\(subject): the parameter \(parameter.name) is listed twice; the first entry is kept"
+                )
+                continue
+            }
             parameter.swiftName = VendorSchemaConverter.swiftName(
                 for: parameter.name, in: &identifiers)
             parameters.append(parameter)

@@ -51,25 +51,20 @@ public enum SpecLoader {
             else {
                 continue
             }
-            let names = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
-                .filter { $0.hasSuffix(".json") }
-                .sorted()
             let folderDisplay = join(displayPrefix, folder)
-            if let productJSON = vendorProductJSON(
-                folderURL, display: folderDisplay, diagnostics: &diagnostics)
-            {
-                let result = ImportedProductLoader.load(
-                    productJSON: productJSON, folder: folderURL, folderDisplay: folderDisplay,
-                    otherSpecFiles: names.filter { $0 != productFileName })
-                diagnostics += result.diagnostics.filter { $0.severity == .error }
-                warnings += result.diagnostics.filter { $0.severity == .warning }
-                if let product = result.product,
-                    !result.diagnostics.contains(where: { $0.severity == .error })
-                {
-                    products.append(product)
+            if isImported(folderURL, display: folderDisplay) {
+                do {
+                    products.append(
+                        try loadImportedProduct(
+                            folderURL, display: folderDisplay, warnings: &warnings))
+                } catch {
+                    diagnostics += error.diagnostics
                 }
                 continue
             }
+            let names = ((try? fileManager.contentsOfDirectory(atPath: folderURL.path)) ?? [])
+                .filter { $0.hasSuffix(".json") }
+                .sorted()
             let files = names.map {
                 (
                     url: folderURL.appendingPathComponent($0),
@@ -161,6 +156,44 @@ public enum SpecLoader {
             throw SpecError(diagnostics.sorted { $0.location < $1.location })
         }
         product.actions = actions.sorted { $0.name < $1.name }
+        return product
+    }
+
+    /// Returns whether the folder's `product.json` names vendor metadata, so that the folder is
+    /// imported rather than read as spec files.
+    public static func isImported(_ folder: URL, display: String) -> Bool {
+        var ignored: [Diagnostic] = []
+        return vendorProductJSON(folder, display: display, diagnostics: &ignored) != nil
+    }
+
+    /// Loads a product folder whose `product.json` names vendor metadata and an overlay,
+    /// adding the import's warnings to `warnings`.
+    public static func loadImportedProduct(
+        _ folder: URL,
+        display: String,
+        warnings: inout [Diagnostic]
+    ) throws(SpecError) -> ProductSpec {
+        var ignored: [Diagnostic] = []
+        guard let productJSON = vendorProductJSON(folder, display: display, diagnostics: &ignored)
+        else {
+            throw SpecError([
+                Diagnostic(
+                    .error, at: SourceLocation(file: join(display, productFileName)),
+                    path: "$.vendorMetadata",
+                    "the product file does not name vendor metadata; add \"vendorMetadata\": \"Vendor/<file>.api-docs.json\""
+                )
+            ])
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".json") && $0 != productFileName }
+            .sorted()
+        let result = ImportedProductLoader.load(
+            productJSON: productJSON, folder: folder, folderDisplay: display, otherSpecFiles: names)
+        warnings += result.diagnostics.filter { $0.severity == .warning }
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard let product = result.product, errors.isEmpty else {
+            throw SpecError(errors.sorted { $0.location < $1.location })
+        }
         return product
     }
 
