@@ -8,6 +8,8 @@ set -euo pipefail
 
 configuration="${1:-debug}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
+# SwiftPM names a package dependency by its folder name.
+identity="$(basename "$repo")"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -50,10 +52,10 @@ let package = Package(
     dependencies: [.package(path: "$repo")],
     targets: [
         .target(
-            name: "Sts", dependencies: [.product(name: "APIGenRuntime", package: "swift-apigen")],
+            name: "Sts", dependencies: [.product(name: "APIGenRuntime", package: "$identity")],
             path: "Generated/Sts", swiftSettings: strict),
         .target(
-            name: "Ecs", dependencies: [.product(name: "APIGenRuntime", package: "swift-apigen")],
+            name: "Ecs", dependencies: [.product(name: "APIGenRuntime", package: "$identity")],
             path: "Generated/Ecs", swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -52,12 +52,12 @@ struct ActionRenderer {
             facts += " It changes state, so it is never retried automatically."
         }
         paragraphs.append(facts)
-        writer.doc(summary: SwiftLiteral.docText(action.summary), paragraphs)
         if action.deprecated {
-            writer.line(
-                "@available(*, deprecated, message: \"The vendor marks this action as deprecated.\")"
-            )
+            // The request's initializer carries the attribute, because one on this enum would
+            // make every extension below warn.
+            paragraphs.append("Deprecated: the vendor marks this action as deprecated.")
         }
+        writer.doc(summary: SwiftLiteral.docText(action.summary), paragraphs)
         writer.line("public enum \(typeName) {}")
     }
 }

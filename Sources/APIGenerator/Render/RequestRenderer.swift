@@ -72,9 +72,9 @@ struct RequestRenderer {
             writer.docList(serverRules.map(ruleDoc))
         }
         if parameter.deprecated {
-            writer.line(
-                "@available(*, deprecated, message: \"The vendor marks this parameter as deprecated.\")"
-            )
+            // NOTE: no `@available` attribute, because the generated encoding and description
+            // read the property and would warn.
+            writer.doc(["", "Deprecated: the vendor marks this parameter as deprecated."])
         }
         writer.line("public var \(propertyName(parameter)): \(propertyType(parameter))")
     }
@@ -93,6 +93,11 @@ struct RequestRenderer {
 
     private func renderInitializer(into writer: inout SwiftWriter) {
         writer.doc(summary: "Creates a request; nothing is checked until `validate()` is called.")
+        if action.deprecated {
+            writer.line(
+                "@available(*, deprecated, message: \"The vendor marks this action as deprecated.\")"
+            )
+        }
         let arguments = action.parameters.map { parameter in
             let name = propertyName(parameter)
             let label = SwiftNaming.bare(name)

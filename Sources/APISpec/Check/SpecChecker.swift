@@ -5,9 +5,11 @@ import Foundation
 public enum SpecChecker {
     /// Members that every generated request or response already has, which a parameter or
     /// field must not shadow.
+    /// The list also holds the local names that generated methods declare, such as
+    /// `parameters` in `wireParameters`, which a property of the same name would be shadowed by.
     static let reservedMembers: Set<String> = [
         "action", "methods", "validate", "wireParameters", "description", "debugDescription",
-        "customMirror",
+        "customMirror", "parameters", "fields", "issues", "payload", "members", "item", "index",
     ]
 
     /// Returns every diagnostic of the product, errors and warnings, in file order.

@@ -32,7 +32,7 @@ enum ImportedProductLoader {
         let overlayPath = reader.string("overlay", required: false)
         reader.finish()
         diagnostics += reader.diagnostics
-        for name in otherSpecFiles where name != overlayPath {
+        for name in otherSpecFiles where name != overlayPath && name != vendorPath {
             diagnostics.append(
                 Diagnostic(
                     .error, at: SourceLocation(file: join(folderDisplay, name)), path: "$",
