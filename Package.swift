@@ -121,12 +121,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DirectMailTests",
-            dependencies: ["DirectMail", "APIGenRuntime"],
+            dependencies: ["DirectMail", "APIGenRuntime", "APISpec"],
             resources: [.copy("Payloads")]
         ),
         .testTarget(
             name: "DirectMailPluginBuiltTests",
-            dependencies: ["DirectMail", "DirectMailPluginBuilt", "APIGenRuntime"]
+            dependencies: ["DirectMail", "DirectMailPluginBuilt", "APIGenRuntime", "APISpec"]
         ),
     ],
     swiftLanguageModes: [.v6]

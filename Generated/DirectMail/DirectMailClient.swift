@@ -15,9 +15,9 @@ public struct DirectMailClient: Sendable {
         endpoints: [
             "cn-hangzhou": "dm.aliyuncs.com",
             "ap-southeast-1": "dm.ap-southeast-1.aliyuncs.com",
-            "ap-southeast-2": "dm.ap-southeast-2.aliyuncs.com",
-            "us-east-1": "dm.us-east-1.aliyuncs.com",
             "eu-central-1": "dm.eu-central-1.aliyuncs.com",
+            "us-east-1": "dm.us-east-1.aliyuncs.com",
+            "ap-southeast-2": "dm.ap-southeast-2.aliyuncs.com",
         ],
         apiVersionOverrides: [
             "ap-southeast-1": "2017-06-22",
@@ -28,7 +28,94 @@ public struct DirectMailClient: Sendable {
     )
 
     /// The wire names of the product's actions, sorted.
-    public static let actions: [String] = ["ModifyPWByDomain"]
+    public static let actions: [String] = [
+        "AddIpfilter",
+        "ApproveReplyMailAddress",
+        "BatchSendMail",
+        "CheckDomain",
+        "CheckReplyToMailAddress",
+        "CreateDomain",
+        "CreateMailAddress",
+        "CreateReceiver",
+        "CreateTag",
+        "DeleteDomain",
+        "DeleteInvalidAddress",
+        "DeleteIpfilterByEdmId",
+        "DeleteMailAddress",
+        "DeleteReceiver",
+        "DeleteReceiverDetail",
+        "DeleteTag",
+        "DescAccountSummary",
+        "DescDomain",
+        "GetIpProtection",
+        "GetIpfilterList",
+        "GetTrackList",
+        "GetTrackListByMailFromAndTagName",
+        "GetUser",
+        "ListUserSuppression",
+        "ModifyMailAddress",
+        "ModifyPWByDomain",
+        "ModifyTag",
+        "QueryDomainByParam",
+        "QueryInvalidAddress",
+        "QueryMailAddressByParam",
+        "QueryReceiverByParam",
+        "QueryReceiverDetail",
+        "QueryTagByParam",
+        "QueryTaskByParam",
+        "SaveReceiverDetail",
+        "SendTestByTemplate",
+        "SenderStatisticsByTagNameAndBatchID",
+        "SenderStatisticsDetailByParam",
+        "SingleSendMail",
+        "UpdateIpProtection",
+        "UpdateUser",
+    ]
+
+    /// Each action's response type, by the action's wire name.
+    public static let responseTypes: [String: any ActionResponse.Type] = [
+        "AddIpfilter": AddIpfilter.Response.self,
+        "ApproveReplyMailAddress": ApproveReplyMailAddress.Response.self,
+        "BatchSendMail": BatchSendMail.Response.self,
+        "CheckDomain": CheckDomain.Response.self,
+        "CheckReplyToMailAddress": CheckReplyToMailAddress.Response.self,
+        "CreateDomain": CreateDomain.Response.self,
+        "CreateMailAddress": CreateMailAddress.Response.self,
+        "CreateReceiver": CreateReceiver.Response.self,
+        "CreateTag": CreateTag.Response.self,
+        "DeleteDomain": DeleteDomain.Response.self,
+        "DeleteInvalidAddress": DeleteInvalidAddress.Response.self,
+        "DeleteIpfilterByEdmId": DeleteIpfilterByEdmId.Response.self,
+        "DeleteMailAddress": DeleteMailAddress.Response.self,
+        "DeleteReceiver": DeleteReceiver.Response.self,
+        "DeleteReceiverDetail": DeleteReceiverDetail.Response.self,
+        "DeleteTag": DeleteTag.Response.self,
+        "DescAccountSummary": DescAccountSummary.Response.self,
+        "DescDomain": DescDomain.Response.self,
+        "GetIpProtection": GetIpProtection.Response.self,
+        "GetIpfilterList": GetIpfilterList.Response.self,
+        "GetTrackList": GetTrackList.Response.self,
+        "GetTrackListByMailFromAndTagName": GetTrackListByMailFromAndTagName.Response.self,
+        "GetUser": GetUser.Response.self,
+        "ListUserSuppression": ListUserSuppression.Response.self,
+        "ModifyMailAddress": ModifyMailAddress.Response.self,
+        "ModifyPWByDomain": ModifyPWByDomain.Response.self,
+        "ModifyTag": ModifyTag.Response.self,
+        "QueryDomainByParam": QueryDomainByParam.Response.self,
+        "QueryInvalidAddress": QueryInvalidAddress.Response.self,
+        "QueryMailAddressByParam": QueryMailAddressByParam.Response.self,
+        "QueryReceiverByParam": QueryReceiverByParam.Response.self,
+        "QueryReceiverDetail": QueryReceiverDetail.Response.self,
+        "QueryTagByParam": QueryTagByParam.Response.self,
+        "QueryTaskByParam": QueryTaskByParam.Response.self,
+        "SaveReceiverDetail": SaveReceiverDetail.Response.self,
+        "SendTestByTemplate": SendTestByTemplate.Response.self,
+        "SenderStatisticsByTagNameAndBatchID": SenderStatisticsByTagNameAndBatchID.Response.self,
+        "SenderStatisticsDetailByParam": SenderStatisticsDetailByParam.Response.self,
+        "SingleSendMail": SingleSendMail.Response.self,
+        "UpdateIpProtection": UpdateIpProtection.Response.self,
+        "UpdateUser": UpdateUser.Response.self,
+    ]
 
     /// The client that validates, signs and sends each call.
     public let rpc: RPCClient
@@ -62,6 +149,396 @@ public struct DirectMailClient: Sendable {
 }
 
 extension DirectMailClient {
+    /// 添加IP白名单。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func addIpfilter(
+        _ request: AddIpfilter.Request
+    ) async throws(CallError<AddIpfilter.ErrorCode>) -> AddIpfilter.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用ApproveReplyMailAddress验证回信地址。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func approveReplyMailAddress(
+        _ request: ApproveReplyMailAddress.Request
+    ) async throws(CallError<ApproveReplyMailAddress.ErrorCode>) -> ApproveReplyMailAddress.Response
+    {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 批量发送邮件。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func batchSendMail(
+        _ request: BatchSendMail.Request
+    ) async throws(CallError<BatchSendMail.ErrorCode>) -> BatchSendMail.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用CheckDomain验证域名。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func checkDomain(
+        _ request: CheckDomain.Request
+    ) async throws(CallError<CheckDomain.ErrorCode>) -> CheckDomain.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用CheckReplyToMailAddress验证回信地址发送邮件。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func checkReplyToMailAddress(
+        _ request: CheckReplyToMailAddress.Request
+    ) async throws(CallError<CheckReplyToMailAddress.ErrorCode>) -> CheckReplyToMailAddress.Response
+    {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用CreateDomain创建域名。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func createDomain(
+        _ request: CreateDomain.Request
+    ) async throws(CallError<CreateDomain.ErrorCode>) -> CreateDomain.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用CreateMailAddress创建发信地址。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func createMailAddress(
+        _ request: CreateMailAddress.Request
+    ) async throws(CallError<CreateMailAddress.ErrorCode>) -> CreateMailAddress.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用CreateReceiver创建收件人列表。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func createReceiver(
+        _ request: CreateReceiver.Request
+    ) async throws(CallError<CreateReceiver.ErrorCode>) -> CreateReceiver.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 创建标签。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func createTag(
+        _ request: CreateTag.Request
+    ) async throws(CallError<CreateTag.ErrorCode>) -> CreateTag.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 删除域名。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func deleteDomain(
+        _ request: DeleteDomain.Request
+    ) async throws(CallError<DeleteDomain.ErrorCode>) -> DeleteDomain.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 从全局无效地址库移除无效地址
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func deleteInvalidAddress(
+        _ request: DeleteInvalidAddress.Request
+    ) async throws(CallError<DeleteInvalidAddress.ErrorCode>) -> DeleteInvalidAddress.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 删除IP保护信息。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func deleteIpfilterByEdmId(
+        _ request: DeleteIpfilterByEdmId.Request
+    ) async throws(CallError<DeleteIpfilterByEdmId.ErrorCode>) -> DeleteIpfilterByEdmId.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用DeleteMailAddress删除发信地址。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func deleteMailAddress(
+        _ request: DeleteMailAddress.Request
+    ) async throws(CallError<DeleteMailAddress.ErrorCode>) -> DeleteMailAddress.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用DeleteReceiver删除收件人列表。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func deleteReceiver(
+        _ request: DeleteReceiver.Request
+    ) async throws(CallError<DeleteReceiver.ErrorCode>) -> DeleteReceiver.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 删除单个收件人。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func deleteReceiverDetail(
+        _ request: DeleteReceiverDetail.Request
+    ) async throws(CallError<DeleteReceiverDetail.ErrorCode>) -> DeleteReceiverDetail.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用DeleteTag删除标签。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func deleteTag(
+        _ request: DeleteTag.Request
+    ) async throws(CallError<DeleteTag.ErrorCode>) -> DeleteTag.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 获取账户信息。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func descAccountSummary(
+        _ request: DescAccountSummary.Request
+    ) async throws(CallError<DescAccountSummary.ErrorCode>) -> DescAccountSummary.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用DescDomain配置域名。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func descDomain(
+        _ request: DescDomain.Request
+    ) async throws(CallError<DescDomain.ErrorCode>) -> DescDomain.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用GetIpProtection获取IP防护功能是否开启。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func getIpProtection(
+        _ request: GetIpProtection.Request
+    ) async throws(CallError<GetIpProtection.ErrorCode>) -> GetIpProtection.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用GetIpfilterList获取 IP 筛选器列表。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func getIpfilterList(
+        _ request: GetIpfilterList.Request
+    ) async throws(CallError<GetIpfilterList.ErrorCode>) -> GetIpfilterList.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 邮件跟踪获取发送数据。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func getTrackList(
+        _ request: GetTrackList.Request
+    ) async throws(CallError<GetTrackList.ErrorCode>) -> GetTrackList.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用GetTrackListByMailFromAndTagName邮件跟踪获取指定条件下的发送数据。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func getTrackListByMailFromAndTagName(
+        _ request: GetTrackListByMailFromAndTagName.Request
+    ) async throws(CallError<GetTrackListByMailFromAndTagName.ErrorCode>)
+        -> GetTrackListByMailFromAndTagName.Response
+    {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 获取用户相关的信息，包含设置等信息。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func getUser(
+        _ request: GetUser.Request
+    ) async throws(CallError<GetUser.ErrorCode>) -> GetUser.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 列出用户手动录入和系统判别的无效地址
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func listUserSuppression(
+        _ request: ListUserSuppression.Request
+    ) async throws(CallError<ListUserSuppression.ErrorCode>) -> ListUserSuppression.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用ModifyMailAddress设置发信地址smtp密码。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func modifyMailAddress(
+        _ request: ModifyMailAddress.Request
+    ) async throws(CallError<ModifyMailAddress.ErrorCode>) -> ModifyMailAddress.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
     /// Sets the SMTP password of a domain.
     ///
     /// Validates the request first and sends nothing when a rule is broken.
@@ -73,6 +550,233 @@ extension DirectMailClient {
     public func modifyPWByDomain(
         _ request: ModifyPWByDomain.Request
     ) async throws(CallError<ModifyPWByDomain.ErrorCode>) -> ModifyPWByDomain.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用ModifyTag修改标签。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func modifyTag(
+        _ request: ModifyTag.Request
+    ) async throws(CallError<ModifyTag.ErrorCode>) -> ModifyTag.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用QueryDomainByParam查询域名列表信息。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func queryDomainByParam(
+        _ request: QueryDomainByParam.Request
+    ) async throws(CallError<QueryDomainByParam.ErrorCode>) -> QueryDomainByParam.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用QueryInvalidAddress获取无效地址信息。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func queryInvalidAddress(
+        _ request: QueryInvalidAddress.Request
+    ) async throws(CallError<QueryInvalidAddress.ErrorCode>) -> QueryInvalidAddress.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用QueryMailAddressByParam查询发信地址列表。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func queryMailAddressByParam(
+        _ request: QueryMailAddressByParam.Request
+    ) async throws(CallError<QueryMailAddressByParam.ErrorCode>) -> QueryMailAddressByParam.Response
+    {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用QueryReceiverByParam查询收件人列表。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func queryReceiverByParam(
+        _ request: QueryReceiverByParam.Request
+    ) async throws(CallError<QueryReceiverByParam.ErrorCode>) -> QueryReceiverByParam.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用QueryReceiverDetail查询某个收件人列表详情。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func queryReceiverDetail(
+        _ request: QueryReceiverDetail.Request
+    ) async throws(CallError<QueryReceiverDetail.ErrorCode>) -> QueryReceiverDetail.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用QueryTagByParam获取标签。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func queryTagByParam(
+        _ request: QueryTagByParam.Request
+    ) async throws(CallError<QueryTagByParam.ErrorCode>) -> QueryTagByParam.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 查询任务。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func queryTaskByParam(
+        _ request: QueryTaskByParam.Request
+    ) async throws(CallError<QueryTaskByParam.ErrorCode>) -> QueryTaskByParam.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用SaveReceiverDetail创建单个收件人。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func saveReceiverDetail(
+        _ request: SaveReceiverDetail.Request
+    ) async throws(CallError<SaveReceiverDetail.ErrorCode>) -> SaveReceiverDetail.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用SendTestByTemplate发送测试邮件。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func sendTestByTemplate(
+        _ request: SendTestByTemplate.Request
+    ) async throws(CallError<SendTestByTemplate.ErrorCode>) -> SendTestByTemplate.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用SenderStatisticsByTagNameAndBatchID获取指定条件下的发送数据。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func senderStatisticsByTagNameAndBatchID(
+        _ request: SenderStatisticsByTagNameAndBatchID.Request
+    ) async throws(CallError<SenderStatisticsByTagNameAndBatchID.ErrorCode>)
+        -> SenderStatisticsByTagNameAndBatchID.Response
+    {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 调用SenderStatisticsDetailByParam获取发送详情。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func senderStatisticsDetailByParam(
+        _ request: SenderStatisticsDetailByParam.Request
+    ) async throws(CallError<SenderStatisticsDetailByParam.ErrorCode>)
+        -> SenderStatisticsDetailByParam.Response
+    {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 发送单条邮件。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func singleSendMail(
+        _ request: SingleSendMail.Request
+    ) async throws(CallError<SingleSendMail.ErrorCode>) -> SingleSendMail.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 开启或者关闭IP保护功能。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func updateIpProtection(
+        _ request: UpdateIpProtection.Request
+    ) async throws(CallError<UpdateIpProtection.ErrorCode>) -> UpdateIpProtection.Response {
+        try await rpc.send(request)
+    }
+}
+
+extension DirectMailClient {
+    /// 更新用户相关的信息，包括设置等信息。
+    ///
+    /// Validates the request first and sends nothing when a rule is broken.
+    ///
+    /// The call changes state and is sent once, never retried.
+    ///
+    /// - Throws: `CallError` with the broken rules, the service's typed error, an unexpected
+    ///   response or a transport failure.
+    public func updateUser(
+        _ request: UpdateUser.Request
+    ) async throws(CallError<UpdateUser.ErrorCode>) -> UpdateUser.Response {
         try await rpc.send(request)
     }
 }

@@ -23,6 +23,10 @@ struct ProductFolder {
     /// the problem with its line and column and fails, so the guess never reaches the compiler.
     var module: String
 
+    /// For a product imported from vendor metadata, the wire names of its actions, which name
+    /// the action files in place of spec files; nil for a product of spec files.
+    var importedActions: [String]?
+
     /// The generated files' paths relative to the output folder, each with the spec file it
     /// comes from.
     var outputs: [(path: String, specFile: URL)] {
@@ -32,6 +36,12 @@ struct ProductFolder {
                 specFile: directory.appending(path: Self.productFileName)
             )
         ]
+        if let importedActions {
+            for action in importedActions {
+                outputs.append((path: "\(module)/\(action).swift", specFile: specFiles[1]))
+            }
+            return outputs
+        }
         for file in specFiles where file.lastPathComponent != Self.productFileName {
             outputs.append(
                 (
@@ -91,6 +101,21 @@ struct ProductFolder {
             }
             throw PluginFailure("\(productFile.path): \(message)")
         }
+        let product = readJSONObject(productFile) ?? [:]
+        let module = product["module"] as? String ?? name
+        // A product imported from vendor metadata: product.json, the metadata and the overlay
+        // are the inputs, and the metadata's `apis` keys name the actions.
+        if let vendorPath = product["vendorMetadata"] as? String {
+            let vendorFile = directory.appending(path: vendorPath)
+            var specFiles = [productFile, vendorFile]
+            if let overlayPath = product["overlay"] as? String {
+                specFiles.append(directory.appending(path: overlayPath))
+            }
+            let apis = readJSONObject(vendorFile)?["apis"] as? [String: Any] ?? [:]
+            return ProductFolder(
+                name: name, directory: directory, specFiles: specFiles, module: module,
+                importedActions: apis.keys.sorted())
+        }
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         let specFiles = entries.filter { $0.hasSuffix(".json") }.sorted().map {
             directory.appending(path: $0)
@@ -99,16 +124,17 @@ struct ProductFolder {
             name: name,
             directory: directory,
             specFiles: specFiles,
-            module: readModule(productFile) ?? name
+            module: module,
+            importedActions: nil
         )
     }
 
-    private static func readModule(_ productFile: URL) -> String? {
-        guard let data = FileManager.default.contents(atPath: productFile.path),
-            let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else {
+    /// Reads a JSON object, or nil when the file is missing or not an object. The generator
+    /// reports such a file with its line and column, so nothing here needs to.
+    private static func readJSONObject(_ file: URL) -> [String: Any]? {
+        guard let data = FileManager.default.contents(atPath: file.path) else {
             return nil
         }
-        return object["module"] as? String
+        return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
     }
 }

@@ -20,7 +20,7 @@ extension Generator {
             var renderer = ActionRenderer(action: action, product: product)
             files.append(
                 GeneratedFile(
-                    path: buildPluginPath(of: action, module: product.module),
+                    path: buildPluginPath(of: action, in: product),
                     contents: renderer.render()
                 )
             )
@@ -30,9 +30,14 @@ extension Generator {
 
     /// Returns the build plugin's path for an action's file: the module folder and the spec
     /// file's name with `.swift` in place of `.json`, such as `DirectMail/ModifyPWByDomain.swift`.
-    public static func buildPluginPath(of action: ActionSpec, module: String) -> String {
+    /// An action imported from vendor metadata has no file of its own, so its wire name, the
+    /// key under the metadata's `apis`, takes the file name's place.
+    public static func buildPluginPath(of action: ActionSpec, in product: ProductSpec) -> String {
+        if product.isImported {
+            return "\(product.module)/\(action.name).swift"
+        }
         let fileName = (action.sourceFile as NSString).lastPathComponent
         let baseName = (fileName as NSString).deletingPathExtension
-        return "\(module)/\(baseName).swift"
+        return "\(product.module)/\(baseName).swift"
     }
 }

@@ -28,8 +28,12 @@ public enum Generator {
     public static func generate(specsDirectory: URL, displayPrefix: String) throws(SpecError)
         -> Output
     {
-        let products = try SpecLoader.loadProducts(in: specsDirectory, displayPrefix: displayPrefix)
-        return try generate(products: products)
+        var importWarnings: [Diagnostic] = []
+        let products = try SpecLoader.loadProducts(
+            in: specsDirectory, displayPrefix: displayPrefix, warnings: &importWarnings)
+        var output = try generate(products: products)
+        output.warnings = (importWarnings + output.warnings).sorted { $0.location < $1.location }
+        return output
     }
 
     /// Checks and renders loaded products.
@@ -89,5 +93,27 @@ public enum Generator {
             return "\(module)/\(SwiftNaming.upperCamelCase(action)).swift"
         }
         return (["\(module)/\(module)Client.swift"] + actions).sorted()
+    }
+
+    /// Returns the output paths of one product folder, read cheaply from `product.json` and,
+    /// for a product imported from vendor metadata, from the action names under the metadata's
+    /// `apis`, without importing or checking anything.
+    ///
+    /// NOTE: an action that the importer leaves out with a warning is still listed, so a
+    /// build plugin would expect a file that is not written. DirectMail has no such action.
+    public static func outputPaths(productFolder: URL) throws -> [String] {
+        let productData = try Data(
+            contentsOf: productFolder.appendingPathComponent(SpecLoader.productFileName))
+        let product = try JSONSerialization.jsonObject(with: productData) as? [String: Any] ?? [:]
+        let module = product["module"] as? String ?? productFolder.lastPathComponent
+        if let vendorPath = product["vendorMetadata"] as? String {
+            let vendorData = try Data(contentsOf: productFolder.appendingPathComponent(vendorPath))
+            let vendor = try JSONSerialization.jsonObject(with: vendorData) as? [String: Any] ?? [:]
+            let actions = (vendor["apis"] as? [String: Any] ?? [:]).keys.map { $0 + ".json" }
+            return outputPaths(module: module, actionFileNames: actions)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: productFolder.path)
+            .filter { $0.hasSuffix(".json") && $0 != SpecLoader.productFileName }
+        return outputPaths(module: module, actionFileNames: names)
     }
 }

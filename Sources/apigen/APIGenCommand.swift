@@ -14,6 +14,7 @@ struct APIGenCommand {
           generate   Write the Swift client for every spec (default: Specs/ to Generated/).
           check      Exit 1 with a diff when the generated files differ from what the specs produce.
           lint       Check spec files without generating anything.
+          import     Import a product from the vendor's OpenAPI metadata.
           plugin-generate
                      Write the clients of product folders for the APIGenBuildPlugin build plugin.
 
@@ -37,6 +38,8 @@ struct APIGenCommand {
                 status = try CheckCommand.run(arguments)
             case "lint":
                 status = try LintCommand.run(arguments)
+            case "import":
+                status = try ImportCommand.run(arguments)
             case "plugin-generate":
                 status = try PluginGenerateCommand.run(arguments)
             case "--help", "-h", "help":
@@ -45,7 +48,7 @@ struct APIGenCommand {
             default:
                 throw UsageError(
                     message:
-                        "unknown subcommand '\(subcommand)'; use generate, check, lint or plugin-generate",
+                        "unknown subcommand '\(subcommand)'; use generate, check, lint, import or plugin-generate",
                     command: ""
                 )
             }

@@ -97,6 +97,18 @@ enum PluginGenerateCommand {
                 )
                 continue
             }
+            if SpecLoader.isImported(folder, display: folder.path) {
+                do {
+                    var warnings: [Diagnostic] = []
+                    products.append(
+                        try SpecLoader.loadImportedProduct(
+                            folder, display: folder.path, warnings: &warnings))
+                    report(warnings)
+                } catch {
+                    diagnostics += error.diagnostics
+                }
+                continue
+            }
             // The same files as `SpecLoader.loadProducts` reads: the folder's own JSON files,
             // without subfolders such as `Vendor/`.
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])

@@ -38,6 +38,13 @@ import Testing
         let product = try Self.loadGreeting()
         let action = try #require(product.actions.first)
         #expect(action.name == "SayHello")
-        #expect(Generator.buildPluginPath(of: action, module: "Greeting") == "Greeting/Hello.swift")
+        #expect(Generator.buildPluginPath(of: action, in: product) == "Greeting/Hello.swift")
+    }
+
+    @Test func buildPluginPathOfImportedActionUsesWireName() throws {
+        var product = try Self.loadGreeting()
+        product.isImported = true
+        let action = try #require(product.actions.first)
+        #expect(Generator.buildPluginPath(of: action, in: product) == "Greeting/SayHello.swift")
     }
 }

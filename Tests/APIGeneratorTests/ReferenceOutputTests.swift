@@ -102,9 +102,13 @@ struct ReferenceOutputTests {
     func lineWidth() throws {
         for file in try generate(specs: "Specs") + generate(specs: "Tests/Fixtures/ReferenceSpecs")
         {
-            for line in file.contents.split(separator: "\n") {
+            for line in file.contents.split(separator: "\n") where line.count > 100 {
+                // Only a comment whose text is one word, such as a long example, may be longer,
+                // because no break could shorten it.
+                let text = line.trimmingCharacters(in: .whitespaces)
+                let words = text.drop { $0 == "/" }.split(separator: " ")
                 #expect(
-                    line.count <= 100,
+                    text.hasPrefix("//") && words.count == 1,
                     "\(file.path) has a line of \(line.count) characters: \(line)")
             }
         }

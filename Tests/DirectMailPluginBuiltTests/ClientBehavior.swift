@@ -1,4 +1,5 @@
 import APIGenRuntime
+import APISpec
 import Foundation
 
 /// What one build of the DirectMail client does with a fixed set of inputs, as values that can
@@ -56,30 +57,26 @@ struct ValidationCase {
     ]
 }
 
-/// A response sample of `Specs/DirectMail/ModifyPWByDomain.json`.
+/// A response sample of ModifyPWByDomain, from the vendor metadata and the overlay in
+/// `Specs/DirectMail`.
 struct ResponseSample {
     var name: String
     var format: PayloadFormat
     var body: String
 
-    /// Reads the samples from the spec in the package's `Specs/` folder.
+    /// Loads the package's DirectMail specs, as the generator does, and returns the action's
+    /// samples.
     static func loadFromSpec() throws -> [ResponseSample] {
-        let specURL = URL(fileURLWithPath: #filePath)
+        let specs = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent()
-            .appendingPathComponent("../../Specs/DirectMail/ModifyPWByDomain.json")
+            .appendingPathComponent("../../Specs")
             .standardizedFileURL
-        let data = try Data(contentsOf: specURL)
-        let spec = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
-        let entries = spec["samples"] as? [[String: Any]] ?? []
-        return entries.compactMap { entry in
-            guard let name = entry["name"] as? String,
-                let formatName = entry["format"] as? String,
-                let body = entry["body"] as? String
-            else {
-                return nil
-            }
-            return ResponseSample(
-                name: name, format: formatName == "xml" ? .xml : .json, body: body)
+        let products = try SpecLoader.loadProducts(in: specs, displayPrefix: "Specs")
+        let product = products.first { $0.module == "DirectMail" }
+        let action = product?.actions.first { $0.name == "ModifyPWByDomain" }
+        return (action?.samples ?? []).map { sample in
+            ResponseSample(
+                name: sample.name, format: sample.format == .xml ? .xml : .json, body: sample.body)
         }
     }
 }

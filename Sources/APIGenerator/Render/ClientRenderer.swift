@@ -51,6 +51,18 @@ struct ClientRenderer {
                 prefix: "public static let actions: [String] = ",
                 elements: product.actions.map { SwiftLiteral.string($0.name) })
             writer.blank()
+            writer.doc(summary: "Each action's response type, by the action's wire name.")
+            let prefix = "public static let responseTypes: [String: any ActionResponse.Type] = "
+            if product.actions.isEmpty {
+                writer.line(prefix + "[:]")
+            } else {
+                writer.arrayLiteral(
+                    prefix: prefix,
+                    elements: product.actions.map {
+                        "\(SwiftLiteral.string($0.name)): \(SwiftNaming.upperCamelCase($0.name)).Response.self"
+                    })
+            }
+            writer.blank()
             renderInitializers(into: &writer)
         }
         for action in product.actions {
@@ -120,9 +132,23 @@ struct ClientRenderer {
             writer.indented { writer in
                 writer.line("_ request: \(typeName).Request")
             }
-            writer.block(") async throws(CallError<\(typeName).ErrorCode>) -> \(typeName).Response")
-            { writer in
+            let effects = ") async throws(CallError<\(typeName).ErrorCode>)"
+            let result = "-> \(typeName).Response"
+            let body: (inout SwiftWriter) -> Void = { writer in
                 writer.line("try await rpc.send(request)")
+            }
+            // The formatter's layout: the whole line with the brace when it fits, then the
+            // line with the brace moved down, then the result on a line of its own.
+            let signature = effects + " " + result
+            if writer.indentation.count + signature.count + 2 <= SwiftWriter.lineLength {
+                writer.block(signature, body)
+            } else if writer.indentation.count + signature.count <= SwiftWriter.lineLength {
+                writer.line(signature)
+                writer.block("", body)
+            } else {
+                writer.line(effects)
+                writer.line(SwiftWriter.indentUnit + result)
+                writer.block("", body)
             }
         }
     }

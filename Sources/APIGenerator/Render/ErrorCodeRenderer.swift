@@ -35,9 +35,15 @@ struct ErrorCodeRenderer {
                 writer.block("public init(wireValue: String)") { writer in
                     writer.switchBlock("wireValue") { writer in
                         for item in cases {
-                            writer.line(
-                                "case \(SwiftLiteral.string(item.entry.code)): self = .\(SwiftNaming.bare(item.name))"
-                            )
+                            let label = "case \(SwiftLiteral.string(item.entry.code)):"
+                            let assignment = "self = .\(SwiftNaming.bare(item.name))"
+                            let line = label + " " + assignment
+                            if writer.indentation.count + line.count <= SwiftWriter.lineLength {
+                                writer.line(line)
+                            } else {
+                                writer.line(label)
+                                writer.line(SwiftWriter.indentUnit + assignment)
+                            }
                         }
                         writer.line("default: self = .undocumented(wireValue)")
                     }
@@ -79,7 +85,9 @@ struct ErrorCodeRenderer {
                         writer.line(line)
                     } else {
                         writer.line("case .\(SwiftNaming.bare(item.name)):")
-                        writer.line(SwiftWriter.indentUnit + value(item.entry))
+                        writer.indented { writer in
+                            writer.expression(value(item.entry))
+                        }
                     }
                 }
                 writer.line(undocumented())

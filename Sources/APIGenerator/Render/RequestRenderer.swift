@@ -7,7 +7,7 @@ struct RequestRenderer {
     let typeName: String
 
     private func propertyName(_ parameter: ParameterSpec) -> String {
-        SwiftNaming.lowerCamelCase(parameter.name)
+        parameter.propertyName
     }
 
     private func propertyType(_ parameter: ParameterSpec) -> String {
@@ -38,6 +38,10 @@ struct RequestRenderer {
                 }
                 writer.blank()
                 renderInitializer(into: &writer)
+                for object in RequestObjectRenderer.objects(in: action.parameters.map(\.type)) {
+                    writer.blank()
+                    RequestObjectRenderer(object: object).render(into: &writer)
+                }
             }
         }
         writer.blank()
@@ -68,9 +72,9 @@ struct RequestRenderer {
             writer.docList(serverRules.map(ruleDoc))
         }
         if parameter.deprecated {
-            writer.line(
-                "@available(*, deprecated, message: \"The vendor marks this parameter as deprecated.\")"
-            )
+            // NOTE: no `@available` attribute, because the generated encoding and description
+            // read the property and would warn.
+            writer.doc(["", "Deprecated: the vendor marks this parameter as deprecated."])
         }
         writer.line("public var \(propertyName(parameter)): \(propertyType(parameter))")
     }
@@ -89,6 +93,11 @@ struct RequestRenderer {
 
     private func renderInitializer(into writer: inout SwiftWriter) {
         writer.doc(summary: "Creates a request; nothing is checked until `validate()` is called.")
+        if action.deprecated {
+            writer.line(
+                "@available(*, deprecated, message: \"The vendor marks this action as deprecated.\")"
+            )
+        }
         let arguments = action.parameters.map { parameter in
             let name = propertyName(parameter)
             let defaultValue = parameter.isRequired ? "" : " = nil"
@@ -137,12 +146,21 @@ struct RequestRenderer {
         let secret = parameter.isSecret ? ", isSecret: true" : ""
         let emit: (inout SwiftWriter, String) -> Void = { writer, value in
             switch parameter.type {
-            case .array(let element):
+            case .array(let element) where element.isScalar:
                 renderListParameter(parameter, element: element, value: value, into: &writer)
+            case .array, .object, .freeform:
+                let structured = RequestObjectRenderer.wireValue(value, of: parameter.type)
+                if parameter.style == .json {
+                    writer.call(
+                        "parameters.set(", arguments: [wireName, "to: \(structured).jsonText"])
+                } else {
+                    writer.call(
+                        "parameters.set(", arguments: [wireName, "flattening: \(structured)"])
+                }
             default:
                 let text = SwiftTypes.wireText(
                     value, of: parameter.type, isSecret: parameter.isSecret)
-                writer.line("parameters.set(\(wireName), to: \(text)\(secret))")
+                writer.call("parameters.set(", arguments: [wireName, "to: \(text)\(secret)"])
             }
         }
         // Properties are read through `self.` so that a parameter named like a local, such
@@ -182,7 +200,7 @@ struct RequestRenderer {
     }
 
     private func renderDescriptions(into writer: inout SwiftWriter) {
-        writer.block(
+        writer.typeBlock(
             "extension \(typeName).Request: CustomStringConvertible, CustomDebugStringConvertible"
         ) { writer in
             writer.doc(summary: "The request with every secret parameter shown as `<redacted>`.")
@@ -199,13 +217,17 @@ struct RequestRenderer {
                         parameter.isSecret
                         ? "\\(Secret.redactedText)" : "\\(String(reflecting: \(value)))"
                     if parameter.isRequired {
-                        writer.line("fields.append(\"\(label): \(shown)\")")
+                        appendField(
+                            label: label, value: value, shown: shown, isSecret: parameter.isSecret,
+                            into: &writer)
                     } else {
                         let condition =
                             parameter.isSecret
                             ? "self.\(label) != nil" : "let value = self.\(label)"
                         writer.block("if \(condition)") { writer in
-                            writer.line("fields.append(\"\(label): \(shown)\")")
+                            appendField(
+                                label: label, value: value, shown: shown,
+                                isSecret: parameter.isSecret, into: &writer)
                         }
                     }
                 }
@@ -215,6 +237,20 @@ struct RequestRenderer {
             writer.block("public var debugDescription: String") { writer in
                 writer.line("description")
             }
+        }
+    }
+
+    /// Writes `fields.append("label: \(shown)")`, or, when that line is too long, the same text
+    /// built with `+`, which the formatter can break after the opening parenthesis.
+    private func appendField(
+        label: String, value: String, shown: String, isSecret: Bool, into writer: inout SwiftWriter
+    ) {
+        let line = "fields.append(\"\(label): \(shown)\")"
+        if isSecret || writer.indentation.count + line.count <= SwiftWriter.lineLength {
+            writer.line(line)
+        } else {
+            writer.call(
+                "fields.append(", arguments: ["\"\(label): \" + String(reflecting: \(value))"])
         }
     }
 }

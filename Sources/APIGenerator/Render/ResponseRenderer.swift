@@ -67,7 +67,7 @@ struct ResponseRenderer {
     }
 
     private func propertyType(_ field: FieldSpec) -> String {
-        let base = SwiftTypes.name(of: field.type)
+        let base = SwiftTypes.name(of: field.type, inResponse: true)
         return field.isRequired ? base : base + "?"
     }
 
@@ -79,7 +79,7 @@ struct ResponseRenderer {
             facts += " In XML each element is wrapped as `<\(itemName)>`."
         }
         writer.doc(summary: SwiftLiteral.docText(field.description), [facts])
-        writer.line("public var \(SwiftNaming.lowerCamelCase(field.name)): \(propertyType(field))")
+        writer.line("public var \(field.propertyName): \(propertyType(field))")
     }
 
     private func renderInitializer(_ fields: [FieldSpec], into writer: inout SwiftWriter) {
@@ -89,12 +89,11 @@ struct ResponseRenderer {
             return
         }
         let arguments = fields.map { field in
-            "\(SwiftNaming.lowerCamelCase(field.name)): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
+            "\(field.propertyName): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
         }
         let body: (inout SwiftWriter) -> Void = { writer in
             for field in fields {
-                let name = SwiftNaming.lowerCamelCase(field.name)
-                writer.line("self.\(SwiftNaming.bare(name)) = \(name)")
+                writer.line("self.\(SwiftNaming.bare(field.propertyName)) = \(field.propertyName)")
             }
         }
         let signature = "public init(\(arguments.joined(separator: ", ")))"
@@ -115,28 +114,37 @@ struct ResponseRenderer {
         writer.block("public init(from payload: PayloadObject) throws(ResponseDecodingError)") {
             writer in
             for field in fields {
-                let name = SwiftNaming.bare(SwiftNaming.lowerCamelCase(field.name))
+                let name = SwiftNaming.bare(field.propertyName)
                 let key = SwiftLiteral.string(field.name)
-                let call: String
+                let method: String
+                var arguments: [String]
+                var tail = ")"
                 switch field.type {
+                case .freeform:
+                    method = "singleValue"
+                    arguments = ["named: \(key)"]
                 case .array(let element):
-                    let item = field.itemName.map { ", itemName: \(SwiftLiteral.string($0))" } ?? ""
-                    let list =
-                        "payload.decodeListIfPresent(of: \(SwiftTypes.name(of: element)).self, forKey: \(key)\(item))"
-                    call = field.isRequired ? "try \(list) ?? []" : "try \(list)"
+                    method = "decodeListIfPresent"
+                    arguments = [
+                        "of: \(SwiftTypes.name(of: element, inResponse: true)).self",
+                        "forKey: \(key)",
+                    ]
+                    if let itemName = field.itemName {
+                        arguments.append("itemName: \(SwiftLiteral.string(itemName))")
+                    }
+                    if field.isRequired {
+                        tail = ") ?? []"
+                    }
                 default:
-                    let method = field.isRequired ? "decode" : "decodeIfPresent"
-                    call =
-                        "try payload.\(method)(\(SwiftTypes.name(of: field.type)).self, forKey: \(key))"
+                    method = field.isRequired ? "decode" : "decodeIfPresent"
+                    arguments = [
+                        "\(SwiftTypes.name(of: field.type, inResponse: true)).self",
+                        "forKey: \(key)",
+                    ]
                 }
                 // `self.` keeps a field named `payload` apart from the parameter.
-                let line = "self.\(name) = \(call)"
-                if writer.indentation.count + line.count <= SwiftWriter.lineLength {
-                    writer.line(line)
-                } else {
-                    writer.line("self.\(name) =")
-                    writer.line(SwiftWriter.indentUnit + call)
-                }
+                writer.call(
+                    "self.\(name) = try payload.\(method)(", arguments: arguments, tail: tail)
             }
         }
     }

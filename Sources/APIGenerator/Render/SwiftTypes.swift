@@ -2,8 +2,10 @@ import APISpec
 
 /// The Swift spelling of spec types.
 enum SwiftTypes {
-    /// Returns the Swift type of a value, such as `String`, `Int64` or `[Item]`.
-    static func name(of type: TypeSpec, isSecret: Bool = false) -> String {
+    /// Returns the Swift type of a value, such as `String`, `Int64` or `[Item]`. A freeform
+    /// object is a map of strings in a request and the parsed value in a response.
+    static func name(of type: TypeSpec, isSecret: Bool = false, inResponse: Bool = false) -> String
+    {
         switch type {
         case .string: isSecret ? "Secret" : "String"
         case .integer(.int32): "Int32"
@@ -11,8 +13,9 @@ enum SwiftTypes {
         // Both number formats become Double, which represents every float exactly.
         case .number: "Double"
         case .boolean: "Bool"
-        case .array(let element): "[\(name(of: element))]"
+        case .array(let element): "[\(name(of: element, inResponse: inResponse))]"
         case .object(let object): SwiftNaming.upperCamelCase(object.typeName)
+        case .freeform: inResponse ? "PayloadValue" : "[String: String]"
         }
     }
 
@@ -32,7 +35,7 @@ enum SwiftTypes {
         case .string: isSecret ? "\(expression).revealed()" : expression
         case .integer, .number: "String(\(expression))"
         case .boolean: "\(expression) ? \"true\" : \"false\""
-        case .array, .object: expression
+        case .array, .object, .freeform: expression
         }
     }
 }

@@ -25,7 +25,7 @@ struct SwiftWriter {
 
     /// Writes `header {`, the body one level deeper, and `}`.
     mutating func block(_ header: String, _ body: (inout SwiftWriter) -> Void) {
-        line(header + " {")
+        line(header.isEmpty ? "{" : header + " {")
         depth += 1
         body(&self)
         while lines.last == "" {
@@ -78,6 +78,33 @@ struct SwiftWriter {
         }
     }
 
+    /// Writes an expression on its own line, splitting a long string literal into `+`-joined
+    /// literals on continuation lines, as ``stringExpression(prefix:contents:suffix:)`` does.
+    mutating func expression(_ text: String) {
+        guard indentation.count + text.count > Self.lineLength, text.hasPrefix("\""),
+            text.hasSuffix("\""),
+            text.count > 2
+        else {
+            line(text)
+            return
+        }
+        let contents = String(text.dropFirst().dropLast())
+        let width = Self.lineLength - indentation.count - Self.indentUnit.count - 4
+        var pieces: [String] = []
+        var current = ""
+        for word in Self.splitKeepingSpaces(contents) {
+            if !current.isEmpty && current.count + word.count > width {
+                pieces.append(current)
+                current = ""
+            }
+            current += word
+        }
+        pieces.append(current)
+        for (index, piece) in pieces.enumerated() {
+            line((index == 0 ? "" : Self.indentUnit + "+ ") + "\"" + piece + "\"")
+        }
+    }
+
     /// Splits text into words, each keeping the space before it, so that joining the pieces
     /// gives back the text. An escape such as `\(value)` is never split.
     static func splitKeepingSpaces(_ text: String) -> [String] {
@@ -97,6 +124,47 @@ struct SwiftWriter {
             words.append(current)
         }
         return words
+    }
+
+    /// Writes a call, `head` ending with its opening parenthesis: on one line when it fits,
+    /// else with the arguments on one continuation line, else with one argument per line, as
+    /// the formatter breaks calls. `tail` closes the call, such as `)` or `) ?? []`.
+    mutating func call(_ head: String, arguments: [String], tail: String = ")") {
+        let joined = arguments.joined(separator: ", ")
+        if indentation.count + head.count + joined.count + tail.count <= Self.lineLength {
+            line(head + joined + tail)
+            return
+        }
+        line(head)
+        let packed = Self.indentUnit + joined + tail
+        if indentation.count + packed.count <= Self.lineLength {
+            line(packed)
+            return
+        }
+        for (index, argument) in arguments.enumerated() {
+            line(Self.indentUnit + argument + (index == arguments.count - 1 ? tail : ","))
+        }
+    }
+
+    /// Writes `header {`, or, when that is too long, the header broken after its first
+    /// conformance with `{` on its own line, as the formatter breaks type declarations.
+    mutating func typeBlock(_ header: String, _ body: (inout SwiftWriter) -> Void) {
+        guard indentation.count + header.count + 2 > Self.lineLength,
+            let comma = header.firstIndex(of: ",")
+        else {
+            block(header, body)
+            return
+        }
+        line(String(header[...comma]))
+        line(Self.indentUnit + header[header.index(after: comma)...].trimmingPrefix(" "))
+        line("{")
+        depth += 1
+        body(&self)
+        while lines.last == "" {
+            lines.removeLast()
+        }
+        depth -= 1
+        line("}")
     }
 
     /// Writes `prefix[elements]suffix` on one line when it fits, or one element per line with

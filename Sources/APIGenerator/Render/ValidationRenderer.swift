@@ -70,7 +70,7 @@ struct ValidationRenderer {
     private func staticRule(
         for rule: RuleSpec, parameter: ParameterSpec, usedNames: inout Set<String>
     ) -> StaticRule? {
-        let base = SwiftNaming.bare(SwiftNaming.lowerCamelCase(parameter.name))
+        let base = SwiftNaming.bare(parameter.propertyName)
         func unique(_ suffix: String) -> String {
             var name = SwiftNaming.bare(SwiftNaming.lowerCamelCase(base + " " + suffix))
             var counter = 2
@@ -112,7 +112,7 @@ struct ValidationRenderer {
     ) {
         // Properties are read through `self.` so that a parameter named like a local, such as
         // `issues`, cannot shadow it.
-        let property = "self.\(SwiftNaming.bare(SwiftNaming.lowerCamelCase(parameter.name)))"
+        let property = "self.\(SwiftNaming.bare(parameter.propertyName))"
         let listRules = rules.filter {
             if case .itemCount = $0.0.kind { return true } else { return false }
         }

@@ -159,6 +159,8 @@ enum SampleChecker {
         switch (type, node) {
         case (.object(let object), _):
             return problems(in: node, fields: object.fields, path: path)
+        case (.freeform, _):
+            return []
         case (.string, .scalar(_, _)):
             return []
         case (.boolean, .bool):

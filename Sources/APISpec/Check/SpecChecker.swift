@@ -168,8 +168,8 @@ struct Checker {
                     "the parameter \"Action\" is added by the generator; remove it")
             }
             checkIdentifier(
-                parameter.name, location: parameter.sourceLocation, path: "\(path).name",
-                seen: &identifiers)
+                parameter.name, swiftName: parameter.swiftName, location: parameter.sourceLocation,
+                path: "\(path).name", seen: &identifiers)
             checkParameter(parameter, path: path, errorCodes: errorCodes)
         }
         checkFields(
@@ -189,11 +189,18 @@ struct Checker {
 
     mutating func checkIdentifier(
         _ name: String,
+        swiftName: String?,
         location: SourceLocation,
         path: String,
         seen: inout [String: String]
     ) {
-        let identifier = SwiftNaming.bare(SwiftNaming.lowerCamelCase(name))
+        if let swiftName, !SwiftNaming.isPlainIdentifier(swiftName) {
+            error(
+                location, path,
+                "invalid Swift name \"\(swiftName)\"; use letters, digits and underscores, starting with a letter"
+            )
+        }
+        let identifier = SwiftNaming.bare(SwiftNaming.lowerCamelCase(swiftName ?? name))
         if !SwiftNaming.isValidWireName(name) {
             error(
                 location, path,
@@ -261,34 +268,55 @@ struct Checker {
         }
         switch parameter.type {
         case .array(let element):
-            if !element.isScalar {
+            if case .array = element {
                 error(
                     location, "\(path).items",
-                    "lists of \(element.kindName)s are not supported as parameters yet; use a list of scalars"
+                    "lists of lists are not supported as parameters; wrap the inner list in an object"
                 )
+            }
+            if case .object(let object) = element {
+                checkFields(
+                    object.fields, path: "\(path).items.fields", location: location,
+                    enclosing: ["Request", SwiftNaming.upperCamelCase(object.typeName)])
             }
             if parameter.style == nil {
                 error(
                     location, "\(path).style",
                     "a list parameter needs a \"style\": \"repeatList\", \"flat\", \"json\" or \"simple\""
                 )
+            } else if parameter.style == .simple && !element.isScalar {
+                error(
+                    location, "\(path).style",
+                    "the \"simple\" style joins scalars with commas; use \"repeatList\", \"flat\" or \"json\" for a list of \(element.kindName)s"
+                )
             }
-        case .object:
-            error(
-                location, "\(path).type",
-                "object parameters are not supported yet; flatten the object into scalar parameters"
-            )
+        case .object(let object):
+            checkFields(
+                object.fields, path: "\(path).fields", location: location,
+                enclosing: ["Request", SwiftNaming.upperCamelCase(object.typeName)])
+            if parameter.style != .flat && parameter.style != .json {
+                error(
+                    location, "\(path).style",
+                    "an object parameter needs a \"style\": \"flat\" or \"json\"")
+            }
+        case .freeform:
+            if parameter.style != .flat && parameter.style != .json {
+                error(
+                    location, "\(path).style",
+                    "a freeform object parameter needs a \"style\": \"flat\" or \"json\"")
+            }
         default:
             if let style = parameter.style {
                 error(
                     location, "\(path).style",
-                    "\"style\": \"\(style.rawValue)\" applies to list parameters only; remove it")
+                    "\"style\": \"\(style.rawValue)\" applies to list and object parameters only; remove it"
+                )
             }
         }
-        if ![.query, .formData].contains(parameter.location) {
+        if ![.query, .formData, .body].contains(parameter.location) {
             error(
                 location, "\(path).in",
-                "parameters in \"\(parameter.location.rawValue)\" are not supported for RPC actions; use \"query\" or \"formData\""
+                "parameters in \"\(parameter.location.rawValue)\" are not supported for RPC actions; use \"query\", \"formData\" or \"body\""
             )
         }
         for (index, rule) in parameter.rules.enumerated() {
@@ -438,7 +466,7 @@ struct Checker {
         case .integer(.int64): Int64(value) != nil
         case .number: Double(value) != nil
         case .boolean: value == "true" || value == "false"
-        case .array, .object: false
+        case .array, .object, .freeform: false
         }
     }
 
@@ -449,7 +477,7 @@ struct Checker {
         case .number: "a number"
         case .boolean: "true or false"
         case .array: "a list"
-        case .object: "an object"
+        case .object, .freeform: "an object"
         }
     }
 
@@ -477,8 +505,8 @@ struct Checker {
             }
             names[field.name] = index
             checkIdentifier(
-                field.name, location: field.sourceLocation, path: "\(fieldPath).name",
-                seen: &identifiers)
+                field.name, swiftName: field.swiftName, location: field.sourceLocation,
+                path: "\(fieldPath).name", seen: &identifiers)
             var type = field.type
             var typePath = fieldPath
             if case .array(let element) = type {
@@ -514,6 +542,17 @@ struct Checker {
                 error(
                     field.sourceLocation, "\(typePath)",
                     "lists of lists are not supported; wrap the inner list in an object")
+            }
+            if case .freeform = type {
+                if typePath != fieldPath {
+                    error(
+                        field.sourceLocation, typePath,
+                        "lists of freeform objects are not supported; list the object's fields")
+                } else if field.isRequired {
+                    error(
+                        field.sourceLocation, "\(fieldPath).required",
+                        "a freeform field cannot be required; remove \"required\"")
+                }
             }
         }
     }

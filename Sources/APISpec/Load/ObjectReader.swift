@@ -76,6 +76,28 @@ struct ObjectReader {
         return flag
     }
 
+    /// Reads a Boolean that may be absent, which is nil then.
+    mutating func optionalBool(_ key: String) -> Bool? {
+        guard value(key) != nil else {
+            return nil
+        }
+        return bool(key, default: false)
+    }
+
+    /// Reads an object's members, each to be read by the caller with its own reader.
+    mutating func members(_ key: String) -> [LocatedJSON.Member]? {
+        guard let json = value(key) else {
+            return nil
+        }
+        guard case .object(let members) = json.value else {
+            error(
+                "expected an object, found \(json.kindName) \(json.preview)", at: json.location,
+                path: memberPath(key))
+            return nil
+        }
+        return members
+    }
+
     mutating func integer(_ key: String, required: Bool = false) -> Int? {
         guard let json = value(key) else {
             if required {

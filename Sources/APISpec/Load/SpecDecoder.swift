@@ -244,7 +244,7 @@ struct SpecDecoder {
 
     // MARK: - Errors and samples
 
-    private mutating func decodeError(_ json: LocatedJSON, path: String) -> ErrorSpec? {
+    mutating func decodeError(_ json: LocatedJSON, path: String) -> ErrorSpec? {
         guard var reader = ObjectReader(json, path: path, diagnostics: &diagnostics) else {
             return nil
         }
@@ -265,7 +265,7 @@ struct SpecDecoder {
             code: code, httpStatus: status, meaning: meaning, notes: notes, location: json.location)
     }
 
-    private mutating func decodeSample(_ json: LocatedJSON, path: String) -> SamplePayload? {
+    mutating func decodeSample(_ json: LocatedJSON, path: String) -> SamplePayload? {
         guard var reader = ObjectReader(json, path: path, diagnostics: &diagnostics) else {
             return nil
         }

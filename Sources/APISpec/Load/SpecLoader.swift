@@ -23,6 +23,20 @@ public enum SpecLoader {
         displayPrefix: String,
         maxFileBytes: Int = defaultMaxFileBytes
     ) throws(SpecError) -> [ProductSpec] {
+        var warnings: [Diagnostic] = []
+        return try loadProducts(
+            in: directory, displayPrefix: displayPrefix, maxFileBytes: maxFileBytes,
+            warnings: &warnings)
+    }
+
+    /// Loads every product under `directory` as above, adding the warnings of products
+    /// imported from vendor metadata to `warnings`.
+    public static func loadProducts(
+        in directory: URL,
+        displayPrefix: String,
+        maxFileBytes: Int = defaultMaxFileBytes,
+        warnings: inout [Diagnostic]
+    ) throws(SpecError) -> [ProductSpec] {
         let fileManager = FileManager.default
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -54,6 +68,17 @@ public enum SpecLoader {
                             path: "$",
                             "the product file is missing, so the folder's specs cannot be read; add it"
                         ))
+                }
+                continue
+            }
+            let folderDisplay = join(displayPrefix, folder)
+            if isImported(folderURL, display: folderDisplay) {
+                do {
+                    products.append(
+                        try loadImportedProduct(
+                            folderURL, display: folderDisplay, warnings: &warnings))
+                } catch {
+                    diagnostics += error.diagnostics
                 }
                 continue
             }
@@ -165,6 +190,55 @@ public enum SpecLoader {
         }
         product.actions = actions.sorted { $0.name < $1.name }
         return product
+    }
+
+    /// Returns whether the folder's `product.json` names vendor metadata, so that the folder is
+    /// imported rather than read as spec files.
+    public static func isImported(_ folder: URL, display: String) -> Bool {
+        vendorProductJSON(folder, display: display) != nil
+    }
+
+    /// Loads a product folder whose `product.json` names vendor metadata and an overlay,
+    /// adding the import's warnings to `warnings`.
+    public static func loadImportedProduct(
+        _ folder: URL,
+        display: String,
+        warnings: inout [Diagnostic]
+    ) throws(SpecError) -> ProductSpec {
+        guard let productJSON = vendorProductJSON(folder, display: display) else {
+            throw SpecError([
+                Diagnostic(
+                    .error, at: SourceLocation(file: join(display, productFileName)),
+                    path: "$.vendorMetadata",
+                    "the product file does not name vendor metadata; add \"vendorMetadata\": \"Vendor/<file>.api-docs.json\""
+                )
+            ])
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+            .filter { $0.hasSuffix(".json") && $0 != productFileName }
+            .sorted()
+        let result = ImportedProductLoader.load(
+            productJSON: productJSON, folder: folder, folderDisplay: display, otherSpecFiles: names)
+        warnings += result.diagnostics.filter { $0.severity == .warning }
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        guard let product = result.product, errors.isEmpty else {
+            throw SpecError(errors.sorted { $0.location < $1.location })
+        }
+        return product
+    }
+
+    /// Returns the parsed `product.json` of a folder when it names vendor metadata.
+    private static func vendorProductJSON(_ folder: URL, display: String) -> LocatedJSON? {
+        guard
+            let data = FileManager.default.contents(
+                atPath: folder.appendingPathComponent(productFileName).path),
+            let text = String(data: data, encoding: .utf8),
+            let json = try? LocatedJSONParser.parse(text, file: join(display, productFileName)),
+            ImportedProductLoader.namesVendorMetadata(json)
+        else {
+            return nil
+        }
+        return json
     }
 
     private static func join(_ parts: String...) -> String {

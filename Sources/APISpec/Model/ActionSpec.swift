@@ -63,6 +63,9 @@ public indirect enum TypeSpec: Sendable, Hashable {
     case boolean
     case array(TypeSpec)
     case object(ObjectSpec)
+    /// An object whose members the spec does not list. A request sends it as a map of strings;
+    /// a response keeps it as the parsed payload value.
+    case freeform
 
     public enum IntegerFormat: String, Sendable, Hashable, CaseIterable {
         case int32
@@ -83,13 +86,14 @@ public indirect enum TypeSpec: Sendable, Hashable {
         case .boolean: "boolean"
         case .array: "array"
         case .object: "object"
+        case .freeform: "freeform object"
         }
     }
 
     public var isScalar: Bool {
         switch self {
         case .string, .integer, .number, .boolean: true
-        case .array, .object: false
+        case .array, .object, .freeform: false
         }
     }
 }
@@ -147,6 +151,10 @@ public struct ParameterSpec: Sendable, Hashable {
     public var notes: [String]
     public var sourceLocation: SourceLocation
 
+    /// The Swift property name to use in place of the one derived from ``name``, so that two
+    /// wire names that derive the same identifier can both be kept.
+    public var swiftName: String?
+
     public init(
         name: String, type: TypeSpec, location: ParameterLocation, style: ParameterStyle?,
         isRequired: Bool, isSecret: Bool, deprecated: Bool, description: String, example: String?,
@@ -180,6 +188,10 @@ public struct FieldSpec: Sendable, Hashable {
     public var itemName: String?
 
     public var sourceLocation: SourceLocation
+
+    /// The Swift property name to use in place of the one derived from ``name``, so that two
+    /// wire names that derive the same identifier can both be kept.
+    public var swiftName: String?
 
     public init(
         name: String, type: TypeSpec, isRequired: Bool, description: String, example: String?,
@@ -264,5 +276,19 @@ public struct SamplePayload: Sendable, Hashable {
         self.body = body
         self.notes = notes
         self.location = location
+    }
+}
+
+extension ParameterSpec {
+    /// The Swift property name, such as `domainName`, with backticks when it is a keyword.
+    public var propertyName: String {
+        SwiftNaming.lowerCamelCase(swiftName ?? name)
+    }
+}
+
+extension FieldSpec {
+    /// The Swift property name, such as `requestId`, with backticks when it is a keyword.
+    public var propertyName: String {
+        SwiftNaming.lowerCamelCase(swiftName ?? name)
     }
 }

@@ -35,6 +35,10 @@ public struct ProductSpec: Sendable, Hashable, KeyLocated {
 
     public var location: SourceLocation
 
+    /// Whether the actions come from vendor metadata, all from one file, rather than from one
+    /// spec file each.
+    public var isImported = false
+
     /// Where each top-level key of the spec file starts, so that a diagnostic about a whole
     /// value, such as `methods`, points at its key.
     public var keyLocations: [String: SourceLocation] = [:]

@@ -18,6 +18,13 @@ public struct DemoKitClient: Sendable {
     /// The wire names of the product's actions, sorted.
     public static let actions: [String] = ["EdgeNames", "ListThings", "SetSecret"]
 
+    /// Each action's response type, by the action's wire name.
+    public static let responseTypes: [String: any ActionResponse.Type] = [
+        "EdgeNames": EdgeNames.Response.self,
+        "ListThings": ListThings.Response.self,
+        "SetSecret": SetSecret.Response.self,
+    ]
+
     /// The client that validates, signs and sends each call.
     public let rpc: RPCClient
 

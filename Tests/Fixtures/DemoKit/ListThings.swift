@@ -257,8 +257,8 @@ extension ListThings {
         public init(from payload: PayloadObject) throws(ResponseDecodingError) {
             self.requestId = try payload.decode(String.self, forKey: "RequestId")
             self.totalCount = try payload.decodeIfPresent(Int64.self, forKey: "TotalCount")
-            self.things =
-                try payload.decodeListIfPresent(of: Thing.self, forKey: "Things", itemName: "Thing")
+            self.things = try payload.decodeListIfPresent(
+                of: Thing.self, forKey: "Things", itemName: "Thing")
         }
 
         /// An element of `Response`.
