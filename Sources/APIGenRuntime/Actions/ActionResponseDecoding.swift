@@ -1,9 +1,16 @@
 extension ActionResponse {
     /// Decodes the response from an XML body, such as `<ModifyPWByDomainResponse>…`.
+    ///
+    /// - Throws: ``ResponseDecodingError/unexpectedRoot(expected:found:)`` when the root
+    ///   element is not ``ActionResponse/xmlRoot``.
     public init(xml body: some Collection<UInt8>, limits: DecodingLimits = .default)
         throws(ResponseDecodingError)
     {
-        try self.init(from: XMLPayloadParser.parse(body, limits: limits))
+        let payload = try XMLPayloadParser.parse(body, limits: limits)
+        guard payload.path == Self.xmlRoot else {
+            throw .unexpectedRoot(expected: Self.xmlRoot, found: payload.path)
+        }
+        try self.init(from: payload)
     }
 
     /// Decodes the response from a JSON body.
