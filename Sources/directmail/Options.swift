@@ -41,7 +41,7 @@ struct Options {
                 description: "unknown command '\(command)'; the command is modify-smtp-password")
         }
         var remaining = arguments.dropFirst()
-        var given = Set<String>()
+        var seenOptions = Set<String>()
         while let argument = remaining.popFirst() {
             guard argument.hasPrefix("-") else {
                 throw Failure(description: "unexpected argument '\(argument)'")
@@ -55,7 +55,7 @@ struct Options {
             guard option == "--dry-run" || Self.valueOptions.contains(option) else {
                 throw Failure(description: "unknown option '\(option)'")
             }
-            guard given.insert(option).inserted else {
+            guard seenOptions.insert(option).inserted else {
                 throw Failure(description: "the option \(option) is given more than once")
             }
             if option == "--dry-run" {
@@ -76,7 +76,7 @@ struct Options {
             }
             try apply(option, value)
         }
-        guard given.contains("--domain") else {
+        guard seenOptions.contains("--domain") else {
             throw Failure(
                 description: "missing --domain; name the domain, such as --domain example.com")
         }

@@ -16,7 +16,7 @@ enum PasswordInput {
         var description: String
     }
 
-    /// The longest line accepted, in bytes, without its line break: 1,024. Reading stops
+    /// The maximum line length accepted, in bytes, without the line break: 1,024. Reading stops
     /// soon after a longer line passes this limit, so a huge input is never read whole.
     static let maxLineBytes = 1024
 

@@ -2,8 +2,10 @@
 public enum ControlCharacterEscaping {
     /// Returns `text` with each C0 control character (U+0000 to U+001F, line breaks and tabs
     /// included), DEL (U+007F) and C1 control character (U+0080 to U+009F) written as a Swift
-    /// escape such as `\u{1B}`, so that the text cannot move a terminal's cursor, change its
-    /// colours or start a line that looks like the program's own output.
+    /// escape such as `\u{1B}`.
+    ///
+    /// The escaped text cannot move a terminal's cursor, change its colours or start a line
+    /// that looks like the program's own output.
     public static func escape(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isControl) else {
             return text

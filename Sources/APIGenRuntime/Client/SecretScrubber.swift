@@ -31,7 +31,7 @@ struct SecretScrubber: Sendable {
         self.forms = forms.sorted { $0.utf8.count > $1.utf8.count }
     }
 
-    /// The longest secret, in UTF-8 bytes, or 0 when there is none.
+    /// The UTF-8 byte count of the longest secret, or 0 when there is none.
     var maxSecretByteCount: Int {
         secrets.first?.count ?? 0
     }
