@@ -21,7 +21,8 @@ struct DirectMailCommand {
         USAGE: directmail modify-smtp-password --domain <name> [options]
 
         Sets the SMTP password of a domain. The new password is read from standard input:
-        typed without echo on a terminal, or the first line of a pipe.
+        typed without echo on a terminal, or the first line of a pipe. The line must be valid
+        UTF-8 without control characters and at most \(PasswordInput.maxLineBytes) bytes long.
 
         OPTIONS:
           --domain <name>              The domain, such as example.com (required).
@@ -31,10 +32,16 @@ struct DirectMailCommand {
                                        such as http://127.0.0.1:8080.
           --signature-version <2|3>    The signature version (default: 3).
           --format <json|xml>          The response format to request (default: json).
-          --timeout <seconds>          How long to wait for the response (default: 30).
+          --method <POST|GET>          The HTTP method (default: POST). GET puts every
+                                       parameter, the password included, in the URL, where
+                                       proxies and server logs may record it.
+          --timeout <seconds>          How long to wait for the response, at most
+                                       \(Int(Options.maxTimeout)) (default: 30).
           --dry-run                    Print the signed request with every secret redacted and
                                        send nothing. Works without real credentials.
           -h, --help                   Show this help.
+
+        Each option is given at most once, as --option value or --option=value.
 
         CREDENTIALS: ALIBABA_CLOUD_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET and, for a
         temporary key, ALIBABA_CLOUD_SECURITY_TOKEN.
@@ -44,11 +51,12 @@ struct DirectMailCommand {
 
         EXIT STATUS:
           0  the password was set (or, with --dry-run, the request was printed)
-          1  the service returned an error
-          2  usage error
+          1  the service returned an error, also with a 2xx status
+          2  usage error, or an invalid password line on standard input
           3  the request breaks a documented rule; nothing was sent
           4  missing credentials or an invalid region or endpoint
-          5  no usable response: a transport failure or an unexpected response
+          5  no usable response: a transport failure or an unexpected response, such as one
+             that reports a failure without an error code
         """
 
     static func main() async {
@@ -61,7 +69,12 @@ struct DirectMailCommand {
         do {
             options = try Options(arguments)
         } catch {
-            printError("directmail: \(error.description)\nRun 'directmail --help' for usage.")
+            let message = ControlCharacterEscaping.escape(error.description)
+            if error.showsUsage {
+                printError("directmail: \(message)\n\n\(usage)")
+            } else {
+                printError("directmail: \(message)\nRun 'directmail --help' for usage.")
+            }
             return .usage
         }
         if options.showHelp {
@@ -101,9 +114,9 @@ struct DirectMailCommand {
         do {
             let response = try await client.modifyPWByDomain(request)
             print("The SMTP password of \(options.domain) was set.")
-            print("Request ID: \(response.requestId)")
+            print("Request ID: \(escape(response.requestId))")
             if let code = response.code {
-                print("Code: \(code)")
+                print("Code: \(escape(code))")
             }
             return .success
         } catch {
@@ -129,21 +142,27 @@ struct DirectMailCommand {
             return .invalidRequest
         case .service(let service):
             printError("directmail: the service returned an error")
-            printError("  Code: \(service.code.wireValue)")
+            printError("  Code: \(escape(service.code.wireValue))")
             printError("  HTTP status: \(service.httpStatus)")
             printError("  Meaning: \(service.code.meaning ?? "not documented for this action")")
             if let message = service.message {
-                printError("  Message: \(message)")
+                printError("  Message: \(escape(message))")
             }
-            printError("  Request ID: \(service.requestId ?? "none")")
+            printError("  Request ID: \(service.requestId.map(escape) ?? "none")")
             return .serviceError
         case .configuration:
             printError("directmail: \(error)")
             return .configuration
         case .unexpectedResponse, .transport:
-            printError("directmail: \(error)")
+            printError("directmail: \(escape(error.description))")
             return .failedCall
         }
+    }
+
+    /// Escapes control characters in text from the server, so that it cannot drive the
+    /// terminal or start a line that looks like this program's output.
+    private static func escape(_ text: String) -> String {
+        ControlCharacterEscaping.escape(text)
     }
 }
 

@@ -161,6 +161,68 @@ struct LoopbackServerTests {
         }
     }
 
+    @Test(arguments: [PayloadFormat.json, .xml])
+    func successFalseWithCodeIsServiceError(format: PayloadFormat) async throws {
+        try await TestServer.with { server in
+            let error = try #require(
+                await callError(client(server, .v3, format: format), "throttled200"))
+            guard case .service(let service) = error else {
+                Issue.record("expected a service error, got \(error)")
+                return
+            }
+            #expect(service.httpStatus == 200)
+            #expect(service.code.wireValue == "Throttling.User")
+            #expect(service.requestId == sampleRequestId)
+        }
+    }
+
+    @Test(arguments: [PayloadFormat.json, .xml])
+    func successFalseWithoutCodeIsUnexpected(format: PayloadFormat) async throws {
+        try await TestServer.with { server in
+            let error = try #require(
+                await callError(client(server, .v2, format: format), "failed200"))
+            guard case .unexpectedResponse(let response) = error else {
+                Issue.record("expected an unexpected response, got \(error)")
+                return
+            }
+            #expect(response.httpStatus == 200)
+            #expect(response.reason.contains("reports that the call failed"))
+        }
+    }
+
+    @Test func xmlErrorRootWith200IsServiceError() async throws {
+        try await TestServer.with { server in
+            let error = try #require(await callError(client(server, .v3, format: .xml), "error200"))
+            guard case .service(let service) = error else {
+                Issue.record("expected a service error, got \(error)")
+                return
+            }
+            #expect(service.httpStatus == 200)
+            #expect(service.code.wireValue == "Throttling.User")
+        }
+    }
+
+    @Test func xmlOtherRootWith200IsUnexpected() async throws {
+        try await TestServer.with { server in
+            let error = try #require(
+                await callError(client(server, .v3, format: .xml), "otherroot200"))
+            guard case .unexpectedResponse(let response) = error else {
+                Issue.record("expected an unexpected response, got \(error)")
+                return
+            }
+            #expect(response.reason.contains("<OtherActionResponse>"))
+            #expect(response.reason.contains("<ModifyPWByDomainResponse>"))
+        }
+    }
+
+    @Test func hugeTimeoutIsBounded() async throws {
+        try await TestServer.with { server in
+            let transport = URLSessionTransport(timeout: 1e18)
+            let response = try await client(server, .v3, transport: transport).send(request("ok"))
+            #expect(response.requestId == sampleRequestId)
+        }
+    }
+
     @Test func errorWithoutContentTypeIsSniffed() async throws {
         try await TestServer.with { server in
             let error = try #require(await callError(client(server, .v2, format: .xml), "sniff"))
@@ -253,6 +315,7 @@ struct LoopbackServerTests {
                     let client = client(server, version, method: method, credentials: credentials)
                     for scenario in [
                         "badpassword", "notfound", "empty500", "html502", "echo500", "code200",
+                        "throttled200", "failed200",
                     ] {
                         let error = try #require(
                             await callError(client, scenario), "scenario \(scenario)")

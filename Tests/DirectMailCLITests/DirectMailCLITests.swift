@@ -13,6 +13,40 @@ struct CommandResult {
 func runDirectMail(_ arguments: [String], input: String, environment: [String: String] = [:]) throws
     -> CommandResult
 {
+    try runDirectMail(arguments, inputBytes: Data(input.utf8), environment: environment)
+}
+
+/// Runs `directmail` with `inputBytes` on standard input, which need not be UTF-8.
+func runDirectMail(
+    _ arguments: [String], inputBytes: Data, environment: [String: String] = [:]
+) throws -> CommandResult {
+    let stdin = Pipe()
+    let process = try startDirectMail(arguments, input: stdin, environment: environment)
+    // The input is small enough for the pipe's buffer, so writing never blocks.
+    stdin.fileHandleForWriting.write(inputBytes)
+    try stdin.fileHandleForWriting.close()
+    return finish(process)
+}
+
+/// Runs `directmail` with the file at `inputFile` as its standard input.
+func runDirectMail(
+    _ arguments: [String], inputFile: URL, environment: [String: String] = [:]
+) throws -> CommandResult {
+    let input = try FileHandle(forReadingFrom: inputFile)
+    defer { try? input.close() }
+    return finish(try startDirectMail(arguments, input: input, environment: environment))
+}
+
+/// A started `directmail` process and the pipes of its output.
+struct RunningCommand {
+    var process: Process
+    var standardOutput: Pipe
+    var standardError: Pipe
+}
+
+private func startDirectMail(
+    _ arguments: [String], input: Any, environment: [String: String]
+) throws -> RunningCommand {
     let process = Process()
     process.executableURL = try builtExecutable("directmail")
     process.arguments = arguments
@@ -21,20 +55,21 @@ func runDirectMail(_ arguments: [String], input: String, environment: [String: S
     }
     inherited.merge(environment) { $1 }
     process.environment = inherited
-    let stdin = Pipe()
     let stdout = Pipe()
     let stderr = Pipe()
-    process.standardInput = stdin
+    process.standardInput = input
     process.standardOutput = stdout
     process.standardError = stderr
     try process.run()
-    stdin.fileHandleForWriting.write(Data(input.utf8))
-    try stdin.fileHandleForWriting.close()
-    let output = stdout.fileHandleForReading.readDataToEndOfFile()
-    let errors = stderr.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
+    return RunningCommand(process: process, standardOutput: stdout, standardError: stderr)
+}
+
+private func finish(_ command: RunningCommand) -> CommandResult {
+    let output = command.standardOutput.fileHandleForReading.readDataToEndOfFile()
+    let errors = command.standardError.fileHandleForReading.readDataToEndOfFile()
+    command.process.waitUntilExit()
     return CommandResult(
-        status: process.terminationStatus,
+        status: command.process.terminationStatus,
         standardOutput: String(decoding: output, as: UTF8.self),
         standardError: String(decoding: errors, as: UTF8.self))
 }

@@ -1,5 +1,8 @@
 extension ActionResponse {
-    /// Decodes the response from an XML body whose root element is ``ActionResponse/xmlRoot``.
+    /// Decodes the response from an XML body, such as `<ModifyPWByDomainResponse>…`.
+    ///
+    /// - Throws: ``ResponseDecodingError/unexpectedRoot(expected:found:)`` when the root
+    ///   element is not ``ActionResponse/xmlRoot``.
     public init(xml body: some Collection<UInt8>, limits: DecodingLimits = .default)
         throws(ResponseDecodingError)
     {

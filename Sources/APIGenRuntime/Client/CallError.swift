@@ -24,11 +24,12 @@ extension CallError: CustomStringConvertible {
         case .invalidRequest(let error):
             "\(error)"
         case .service(let error):
-            "\(error)"
+            // Server text is escaped, because a caller may print the description.
+            ControlCharacterEscaping.escape("\(error)")
         case .unexpectedResponse(let response):
             "\(response)"
         case .transport(let reason):
-            "the request was not answered: \(reason)"
+            "the request was not answered: \(ControlCharacterEscaping.escape(reason))"
         case .configuration(let error):
             "the client is misconfigured: \(error)"
         }
@@ -40,6 +41,10 @@ public struct UnexpectedResponse: Sendable, Hashable {
     /// The number of body bytes that ``bodyPrefix`` keeps: 512.
     public static let bodyPrefixByteLimit = 512
 
+    /// The ``bodyPrefix`` of a body that contains a secret of the request in an encoding that
+    /// cannot be replaced within the text, such as XML character references.
+    public static let withheldBodyPrefix = "<body withheld: it contains a secret from the request>"
+
     /// The HTTP status of the response.
     public var httpStatus: Int
 
@@ -50,7 +55,8 @@ public struct UnexpectedResponse: Sendable, Hashable {
     public var requestId: String?
 
     /// The first ``bodyPrefixByteLimit`` bytes of the body as UTF-8, invalid bytes replaced by
-    /// U+FFFD and any secret of the request replaced by `<redacted>`.
+    /// U+FFFD and any secret of the request replaced by `<redacted>`, or
+    /// ``withheldBodyPrefix`` when the body contains a secret in another encoding.
     public var bodyPrefix: String
 
     /// The full body length, in bytes.
@@ -77,15 +83,17 @@ public struct UnexpectedResponse: Sendable, Hashable {
 }
 
 extension UnexpectedResponse: CustomStringConvertible {
+    /// One line, with control characters in the server's text escaped as `\u{1B}`.
     public var description: String {
-        var text = "unexpected response: HTTP \(httpStatus), content type \(contentType ?? "none")"
-        text += ", \(bodyByteCount) body bytes"
+        let escape = ControlCharacterEscaping.escape
+        var text = "unexpected response: HTTP \(httpStatus), content type"
+        text += " \(contentType.map(escape) ?? "none"), \(bodyByteCount) body bytes"
         if let requestId {
-            text += " [request ID \(requestId)]"
+            text += " [request ID \(escape(requestId))]"
         }
-        text += ": \(reason)"
+        text += ": \(escape(reason))"
         if !bodyPrefix.isEmpty {
-            text += ". The body starts with: \(bodyPrefix)"
+            text += ". The body starts with: \(escape(bodyPrefix))"
         }
         return text
     }

@@ -44,6 +44,9 @@ extension RPCClient {
                 "the success body could not be parsed as \(options.format.rawValue): \(error)"
             throw .unexpectedResponse(unexpected(response, reason: reason, scrubber: scrubber))
         }
+        if options.format == .xml {
+            try checkRoot(of: payload, response, for: type, scrubber: scrubber)
+        }
 
         // A documented error code in a 2xx body still means the call failed. `Code: OK` and
         // any undocumented code fall through to the action's own decoding.
@@ -54,15 +57,71 @@ extension RPCClient {
             throw .service(serviceError(body, response, scrubber: scrubber))
         }
 
+        let decoded: Request.Response
         do {
-            return try Request.Response(from: payload)
+            decoded = try Request.Response(from: payload)
         } catch {
+            // A body that is not the action's response but names an error code is an error.
+            if let body = Self.errorBody(in: payload) {
+                throw .service(serviceError(body, response, scrubber: scrubber))
+            }
             let reason = "the success body does not match the \(Request.action) response: \(error)"
             throw .unexpectedResponse(unexpected(response, reason: reason, scrubber: scrubber))
         }
+        guard decoded.reportsFailure else {
+            return decoded
+        }
+        if let body = Self.errorBody(in: payload) {
+            throw .service(serviceError(body, response, scrubber: scrubber))
+        }
+        let reason =
+            "the \(Request.action) response reports that the call failed, such as with"
+            + " \"Success\": false, but names no error code other than OK"
+        throw .unexpectedResponse(unexpected(response, reason: reason, scrubber: scrubber))
     }
 
-    private static func parse(
+    /// Checks that an XML success body has the action's root element. A 2xx `<Error>` body is
+    /// thrown as ``CallError/service(_:)`` and any other root as
+    /// ``CallError/unexpectedResponse(_:)``.
+    private func checkRoot<Request: ActionRequest>(
+        of payload: PayloadObject,
+        _ response: HTTPResponse,
+        for type: Request.Type,
+        scrubber: SecretScrubber
+    ) throws(CallError<Request.ErrorCode>) {
+        let expected = Request.Response.xmlRoot
+        guard payload.path != expected else {
+            return
+        }
+        guard payload.path == "Error" else {
+            let mismatch = ResponseDecodingError.unexpectedRoot(
+                expected: expected, found: payload.path)
+            let reason =
+                "the success body does not match the \(Request.action) response: \(mismatch)"
+            throw .unexpectedResponse(unexpected(response, reason: reason, scrubber: scrubber))
+        }
+        let body: ServiceErrorBody
+        do {
+            body = try ServiceErrorBody(from: payload)
+        } catch {
+            let reason = "the body is an <Error> element that could not be decoded: \(error)"
+            throw .unexpectedResponse(unexpected(response, reason: reason, scrubber: scrubber))
+        }
+        throw .service(serviceError(body, response, scrubber: scrubber))
+    }
+
+    /// Returns the error fields of a payload whose `Code` is present and is not `OK`, the
+    /// code of a success, or nil when it has none.
+    private static func errorBody(in payload: PayloadObject) -> ServiceErrorBody? {
+        guard let code = try? payload.decodeIfPresent(String.self, forKey: "Code"),
+            !code.isEmpty, code != "OK"
+        else {
+            return nil
+        }
+        return try? ServiceErrorBody(from: payload)
+    }
+
+    static func parse(
         _ body: Data,
         format: PayloadFormat,
         limits: DecodingLimits
@@ -96,64 +155,5 @@ extension RPCClient {
         case UInt8(ascii: "{"): return .json
         default: return nil
         }
-    }
-
-    private func serviceError<Code: ServiceErrorCode>(
-        _ body: ServiceErrorBody,
-        _ response: HTTPResponse,
-        scrubber: SecretScrubber
-    ) -> ServiceError<Code> {
-        var body = body
-        // A server or proxy may echo the request in its message.
-        body.message = body.message.map(scrubber.scrub)
-        if body.requestId == nil {
-            body.requestId = response.headers.value(named: "x-acs-request-id")
-        }
-        return ServiceError(body: body, httpStatus: response.status)
-    }
-
-    private func unexpected(
-        _ response: HTTPResponse,
-        reason: String,
-        scrubber: SecretScrubber
-    ) -> UnexpectedResponse {
-        // Secrets are replaced before the body is cut, so that a cut cannot leave part of one.
-        let text = scrubber.scrub(String(decoding: response.body, as: UTF8.self))
-        var prefix = ""
-        var byteCount = 0
-        for character in text {
-            byteCount += character.utf8.count
-            if byteCount > UnexpectedResponse.bodyPrefixByteLimit {
-                break
-            }
-            prefix.append(character)
-        }
-        return UnexpectedResponse(
-            httpStatus: response.status,
-            contentType: response.contentType,
-            requestId: requestId(in: response),
-            bodyPrefix: prefix,
-            bodyByteCount: response.body.count,
-            reason: scrubber.scrub(reason))
-    }
-
-    /// Returns the request ID from the `x-acs-request-id` header or, failing that, from the
-    /// body's `RequestId` or `RequestID` field when the body parses.
-    private func requestId(in response: HTTPResponse) -> String? {
-        if let header = response.headers.value(named: "x-acs-request-id") {
-            return header
-        }
-        guard let format = Self.bodyFormat(of: response),
-            let object = try? Self.parse(
-                response.body, format: format, limits: options.decodingLimits)
-        else {
-            return nil
-        }
-        for key in ["RequestId", "RequestID"] {
-            if let value = try? object.decodeIfPresent(String.self, forKey: key) {
-                return value
-            }
-        }
-        return nil
     }
 }

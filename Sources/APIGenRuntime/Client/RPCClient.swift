@@ -7,11 +7,16 @@ import Foundation
 /// decodes the response:
 ///
 /// - A 2xx status is a success, decoded into `Request.Response` in the requested format. The
-///   presence of a `Code` field decides nothing, because the success body carries `Code: OK`.
-///   The one exception is a 2xx body whose `Code` is an error code that the action documents
-///   (`Request.ErrorCode(wireValue:).meaning != nil`): it is thrown as
-///   ``CallError/service(_:)``, because reporting success for a call that the server
-///   reports as failed could leave a caller believing that a password was changed.
+///   presence of a `Code` field alone decides nothing, because the success body carries
+///   `Code: OK`. Reporting success for a call that the server reports as failed could leave a
+///   caller believing that a password was changed, so these 2xx bodies are errors:
+///   - A `Code` that the action documents (`Request.ErrorCode(wireValue:).meaning != nil`) is
+///     thrown as ``CallError/service(_:)``.
+///   - A body whose ``ActionResponse/reportsFailure`` is true, such as `"Success": false`, or
+///     that does not decode as the response, is thrown as ``CallError/service(_:)`` when it
+///     has a `Code` other than `OK`, and as ``CallError/unexpectedResponse(_:)`` otherwise.
+///   - In XML, an `<Error>` root is thrown as ``CallError/service(_:)`` and any root other
+///     than ``ActionResponse/xmlRoot`` as ``CallError/unexpectedResponse(_:)``.
 /// - Any other status is decoded as the vendor's error body, XML or JSON by `Content-Type` or,
 ///   failing that, by its first character. A body that is not one (empty, or an HTML page from
 ///   a proxy) is thrown as ``CallError/unexpectedResponse(_:)``, which keeps the status.

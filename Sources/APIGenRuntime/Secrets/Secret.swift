@@ -27,6 +27,10 @@ public struct Secret: Sendable, Hashable, ExpressibleByStringLiteral {
 
     /// The text shown in place of the value.
     public static let redactedText = "<redacted>"
+
+    /// The text shown in place of a whole field from a server, such as an error message, when
+    /// it contains a secret in an encoding that cannot be replaced within the text.
+    public static let withheldText = "<withheld: it contains a secret from the request>"
 }
 
 extension Secret: CustomStringConvertible, CustomDebugStringConvertible {

@@ -17,9 +17,19 @@ public struct URLSessionTransport: HTTPTransport {
     /// The default ``maxResponseBodyBytes``: 8 MiB, the same as `DecodingLimits.maxBodyBytes`.
     public static let defaultMaxResponseBodyBytes = 8 * 1024 * 1024
 
+    /// The largest ``timeout``: 604,800 seconds (7 days).
+    ///
+    /// A larger value is lowered to it, and NaN becomes ``defaultTimeout``. URLSession on Linux
+    /// (swift-corelibs-foundation, Swift 6.3) converts the timeout to an integer when a task
+    /// starts and traps for a huge value such as 1e18 seconds.
+    public static let maxTimeout: Double = 604_800
+
     /// The maximum time for the whole exchange, from connecting to the last body byte, in
-    /// seconds. It is set as both the request (idle) and the resource timeout of URLSession.
-    public var timeout: Double
+    /// seconds, at most ``maxTimeout``. It is set as both the request (idle) and the resource
+    /// timeout of URLSession.
+    public var timeout: Double {
+        didSet { timeout = Self.bounded(timeout) }
+    }
 
     /// The largest response body accepted, in bytes. A larger body stops the transfer and
     /// throws ``HTTPTransportError/responseTooLarge(limit:)``.
@@ -29,8 +39,13 @@ public struct URLSessionTransport: HTTPTransport {
         timeout: Double = URLSessionTransport.defaultTimeout,
         maxResponseBodyBytes: Int = URLSessionTransport.defaultMaxResponseBodyBytes
     ) {
-        self.timeout = timeout
+        self.timeout = Self.bounded(timeout)
         self.maxResponseBodyBytes = maxResponseBodyBytes
+    }
+
+    /// Returns `timeout` lowered to ``maxTimeout``, or ``defaultTimeout`` for NaN.
+    private static func bounded(_ timeout: Double) -> Double {
+        timeout.isNaN ? defaultTimeout : min(timeout, maxTimeout)
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {

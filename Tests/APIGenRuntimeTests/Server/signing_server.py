@@ -14,6 +14,10 @@ The first label of the DomainName parameter picks the response:
   html502    502 with an HTML page                      echo500   500 echoing the request body
   slow       waits 3 seconds, then succeeds             huge      200 with a 2 MiB body
   redirect   307 to /elsewhere
+  throttled200  200 with the action's root, "Success": false and Code Throttling.User
+  failed200  200 with the action's root and "Success": false but no Code
+  error200   200 with an <Error> XML body and Code Throttling.User, whatever the format
+  otherroot200  200 with the root <OtherActionResponse> in XML, the sample body in JSON
 A request whose signature does not verify gets 400 SignatureDoesNotMatch, the vendor's code.
 
 Logs go to stderr and never contain a query, a body or a header value.
@@ -249,6 +253,30 @@ def make_handler(verifier, records, records_lock):
                 self.send(200, *success)
             elif scenario == "huge":
                 self.send(200, b" " * (2 * 1024 * 1024), "application/json")
+            elif scenario in ("throttled200", "failed200"):
+                fields = [("RequestId", REQUEST_ID), ("Success", "false")]
+                if scenario == "throttled200":
+                    fields += [("Code", "Throttling.User"),
+                               ("Message", "Request was denied due to user flow control.")]
+                if xml:
+                    body = ("<ModifyPWByDomainResponse>"
+                            + "".join("<%s>%s</%s>" % (name, value, name) for name, value in fields)
+                            + "</ModifyPWByDomainResponse>")
+                    self.send(200, body, "text/xml;charset=utf-8")
+                else:
+                    body = json.dumps({name: (False if name == "Success" else value)
+                                       for name, value in fields})
+                    self.send(200, body, "application/json;charset=utf-8")
+            elif scenario == "error200":
+                self.send(200, "<Error><RequestId>" + REQUEST_ID + "</RequestId>"
+                          "<Code>Throttling.User</Code><Message>Request was denied due to user"
+                          " flow control.</Message></Error>", "text/xml;charset=utf-8")
+            elif scenario == "otherroot200":
+                if xml:
+                    self.send(200, "<OtherActionResponse><RequestId>" + REQUEST_ID
+                              + "</RequestId></OtherActionResponse>", "text/xml;charset=utf-8")
+                else:
+                    self.send(200, *success)
             elif scenario == "redirect":
                 self.send(307, "", None, [("Location", "/elsewhere")])
             else:

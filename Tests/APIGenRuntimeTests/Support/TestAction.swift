@@ -59,6 +59,10 @@ struct SetDomainPasswordResponse: ActionResponse, Equatable {
         message = try payload.decodeIfPresent(String.self, forKey: "Message")
         success = try payload.decodeIfPresent(Bool.self, forKey: "Success")
     }
+
+    var reportsFailure: Bool {
+        success == false
+    }
 }
 
 struct SetDomainPasswordErrorCode: ServiceErrorCode {
