@@ -11,18 +11,25 @@ public enum SpecChecker {
         "Protocol",
     ]
 
-    /// Type names that generated code uses unqualified, from the runtime and the standard
-    /// library, which an action or a nested object type must not shadow.
-    static let reservedTypeNames: Set<String> = [
+    /// Type names that generated code uses unqualified inside an action's request and response
+    /// types, from the runtime and the standard library, which a nested object type must not
+    /// shadow.
+    static let reservedNestedTypeNames: Set<String> = [
         "ASCIICharacterSet", "ActionRequest", "ActionResponse", "Any", "Array", "Bool",
-        "CallError", "Credentials", "Dictionary", "Double", "Error", "ErrorCode", "HTTPMethod",
-        "HTTPTransport", "Int", "Int32", "Int64", "Never", "Optional", "PatternRule",
-        "PayloadDecodable", "PayloadField", "PayloadObject", "PayloadScalar", "PayloadValue",
-        "ProductDescriptor", "RPCClient", "RPCClientOptions", "Request", "Response",
-        "ResponseDecodingError", "Rules", "Secret", "Self", "Sendable", "ServiceErrorCode",
-        "String", "Swift", "URLSessionTransport", "ValidationError", "ValidationIssue",
-        "WireEncoding", "WireParameter", "WireParameters", "APIGenRuntime",
+        "Dictionary", "Double", "Error", "ErrorCode", "HTTPMethod", "Int", "Int32", "Int64",
+        "Never", "Optional", "PatternRule", "PayloadDecodable", "PayloadField", "PayloadObject",
+        "PayloadScalar", "PayloadValue", "Request", "Response", "ResponseDecodingError", "Rules",
+        "Secret", "Self", "Sendable", "ServiceErrorCode", "String", "Swift", "ValidationError",
+        "ValidationIssue", "WireEncoding", "WireParameter", "WireParameters", "WireValue",
+        "APIGenRuntime",
     ]
+
+    /// Type names that an action must not take: the nested ones, and the runtime types that the
+    /// product's client uses at the top level of the module.
+    static let reservedTypeNames: Set<String> = reservedNestedTypeNames.union([
+        "CallError", "Credentials", "HTTPTransport", "ProductDescriptor", "RPCClient",
+        "RPCClientOptions", "URLSessionTransport",
+    ])
 
     /// Returns every diagnostic of the product, errors and warnings, in file order.
     public static func check(_ product: ProductSpec) -> [Diagnostic] {
@@ -235,11 +242,15 @@ struct Checker {
                 continue
             }
             codes[entry.code] = index
-            if !SwiftNaming.isValidWireName(entry.code) {
+            // Codes are matched as sent and only need an ASCII letter or digit for a case name:
+            // vendors send codes such as `404` and `ExclusiveParam.%sAnd%s`.
+            if !entry.code.unicodeScalars.contains(where: {
+                $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0)
+            }) {
                 error(
                     entry.location, path,
-                    "invalid error code \"\(entry.code)\"; use ASCII letters, digits, '.', '-' and '_',"
-                        + " with at least one letter")
+                    "invalid error code \"\(entry.code)\"; a code needs at least one ASCII letter or digit"
+                )
                 continue
             }
             let identifier = SwiftNaming.errorCaseName(entry.code)
@@ -520,7 +531,7 @@ struct Checker {
                         field.sourceLocation, "\(typePath).typeName",
                         "invalid type name \"\(object.typeName)\"; use letters and digits, starting with a letter"
                     )
-                } else if SpecChecker.reservedTypeNames.contains(swiftName)
+                } else if SpecChecker.reservedNestedTypeNames.contains(swiftName)
                     || enclosing.contains(swiftName)
                 {
                     error(
