@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
         .executable(name: "directmail", targets: ["directmail"]),
+        .executable(name: "apigen-bench", targets: ["apigen-bench"]),
         .library(name: "APISpec", targets: ["APISpec"]),
         .library(name: "APIGenerator", targets: ["APIGenerator"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
@@ -63,6 +64,12 @@ let package = Package(
         .executableTarget(
             name: "directmail",
             dependencies: ["DirectMail", "APIGenRuntime"]
+        ),
+
+        // The benchmark program; run it in release, see BENCHMARKS.md. Not part of `swift test`.
+        .executableTarget(
+            name: "apigen-bench",
+            dependencies: ["APIGenerator", "APISpec", "APIGenRuntime", "DirectMail", "CLibXML2"]
         ),
 
         .testTarget(
