@@ -62,7 +62,7 @@ enum ChildProcess {
     /// Runs the child side of ``run(mode:arguments:)`` and returns the process's exit status.
     static func main(_ arguments: [String]) -> Int32 {
         guard let mode = arguments.first else {
-            printError("\(flag) needs a mode: idle, generate or run")
+            printError("\(flag) needs a mode: idle, generate, run or repeat")
             return 2
         }
         let rest = Array(arguments.dropFirst())
@@ -83,8 +83,10 @@ enum ChildProcess {
                 print("maxrss_kib=\(maxResidentKibibytes(children: false))")
             case "run":
                 return try runCommand(rest)
+            case "repeat":
+                return try RepeatedOperations.main(rest)
             default:
-                printError("unknown child mode \(mode); expected idle, generate or run")
+                printError("unknown child mode \(mode); expected idle, generate, run or repeat")
                 return 2
             }
         } catch {
