@@ -13,8 +13,8 @@ struct BenchmarkOptions {
           --quick                 one sample per case, small inputs, no goal checked (for CI)
           --json FILE             also write the rows as JSON to FILE
           --cases LIST            comma-separated groups to run: xml, json, validate, call,
-                                  generate, compile, incremental (default: all but compile and
-                                  incremental, which need their options below)
+                                  generate, compile, incremental (default: all but compile,
+                                  which needs --compile; incremental needs --incremental)
           --specs NAME=PATH       also generate the specs folder PATH as case NAME; the cases
                                   DirectMail=Specs/DirectMail and Ecs=Specs/Ecs always run
           --compile               time release builds of synthetic generated modules (slow)
@@ -31,7 +31,9 @@ struct BenchmarkOptions {
     var iterations = 21
     var quick = false
     var jsonPath: String?
-    var groups: Set<String> = ["xml", "json", "validate", "call", "generate"]
+    var groups: Set<String> = ["xml", "json", "validate", "call", "generate", "incremental"]
+    /// Whether `--cases` chose the groups, in which case skipped groups get no row.
+    var groupsChosen = false
     var specsFolders: [(name: String, path: String)] = [
         ("DirectMail", "Specs/DirectMail"), ("Ecs", "Specs/Ecs"),
     ]
@@ -96,7 +98,6 @@ struct BenchmarkOptions {
                 compileSizes = sizes
             case "--incremental":
                 incrementalPath = try value(for: argument)
-                groups.insert("incremental")
             case "--incremental-spec":
                 incrementalSpec = try value(for: argument)
             case "--incremental-marker":
@@ -111,6 +112,7 @@ struct BenchmarkOptions {
         }
         if let explicitGroups {
             groups = explicitGroups
+            groupsChosen = true
         }
         if iterations == 1 {
             quick = true
@@ -181,6 +183,14 @@ struct BenchmarkProgram {
                 root: root, workDirectory: work, sizes: options.compileSizes,
                 checkGoals: checkGoals
             ).run()
+        }
+        if !options.groups.contains("compile") && !options.groupsChosen {
+            let reason =
+                options.quick ? "skipped: a quick run never compiles" : "skipped: pass --compile"
+            rows.append(
+                ResultRow(
+                    name: "compile generated code", unit: .secondsPerAction,
+                    goal: .valueAtMost(CompileCases.maximumSecondsPerAction), status: reason))
         }
         try await group("incremental") {
             guard let path = options.incrementalPath else {

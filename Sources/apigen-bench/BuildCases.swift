@@ -188,9 +188,10 @@ struct IncrementalCases {
     }
 
     /// Returns whether a line of the build output names the generator.
-    // NOTE: the default marker `apigen` is a guess at what the plugin's build command prints;
-    // pass `--incremental-marker` once the plugin's output is known.
     private func generatorRan(_ log: String) -> Bool {
+        // NOTE: the default marker `apigen` is a guess at what the plugin's build command
+        // prints, because the plugin does not exist yet. Pass `--incremental-marker` once
+        // its output is known.
         log.split(separator: "\n").contains { $0.localizedCaseInsensitiveContains(marker) }
     }
 

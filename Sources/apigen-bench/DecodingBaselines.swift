@@ -27,8 +27,8 @@ enum BareLibXML2 {
         return status == 0 && parser.pointee.wellFormed != 0
     }
 
-    /// A second reference: `xmlReadMemory` builds libxml2's own tree, then `xmlFreeDoc`
-    /// frees it.
+    /// Parses the body into libxml2's own tree with `xmlReadMemory` and frees it with
+    /// `xmlFreeDoc`, a second reference beside the SAX floor.
     static func readMemoryAndFree(_ body: Data) -> Bool {
         let document = body.withUnsafeBytes { buffer in
             xmlReadMemory(
@@ -96,7 +96,7 @@ final class FoundationXMLResponseDecoder: NSObject, XMLParserDelegate {
         case "Code": code = value
         case "Message": message = value
         case "RequestId": requestId = value
-        case "Success": success = value == "true" ? true : value == "false" ? false : nil
+        case "Success": success = Bool(value)
         default: break
         }
     }

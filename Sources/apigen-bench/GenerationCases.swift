@@ -55,7 +55,8 @@ struct GenerationCases {
         let idle = try ChildProcess.run(mode: "idle", arguments: [])
         return [
             ResultRow(
-                name: "generate \(name) (\(path), \(actions) actions)", statistics: times,
+                name: "generate \(name) (\(path), \(actions) action\(actions == 1 ? "" : "s"))",
+                statistics: times,
                 unit: .milliseconds, checkGoal: checkGoals, note: "load + check + render"),
             throughputRow(name: "generate \(name): throughput", times: times, actions: actions),
             ResultRow(

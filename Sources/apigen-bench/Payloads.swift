@@ -29,7 +29,7 @@ enum BenchmarkPayloads {
 
         """.utf8)
 
-    /// The response that both samples decode to.
+    /// Returns the response that both samples decode to, given the sample's `Message`.
     static func expectedResponse(message: String) -> ModifyPWByDomain.Response {
         ModifyPWByDomain.Response(
             code: "OK",

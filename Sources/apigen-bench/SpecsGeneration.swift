@@ -11,7 +11,7 @@ enum SpecsGeneration {
 
     /// Loads, checks and renders the specs in `folder`, writing nothing.
     ///
-    /// `folder` is either one product's folder, holding `product.json`, or a folder of
+    /// `folder` is either one product's folder, which contains `product.json`, or a folder of
     /// product folders such as `Specs`.
     static func generate(folder: URL) throws -> Counts {
         let productFile = folder.appendingPathComponent(SpecLoader.productFileName)
@@ -85,7 +85,7 @@ enum SpecsGeneration {
     }
 
     /// Renders `count` synthetic actions and writes the Swift files into `sources`, the
-    /// folder of one library target, replacing what it held.
+    /// folder of one library target, replacing its previous contents.
     static func writeSyntheticModule(count: Int, template: String, specs: URL, sources: URL)
         throws
     {
