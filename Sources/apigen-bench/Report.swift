@@ -110,7 +110,8 @@ struct ResultRow: Sendable, Encodable {
     }
 }
 
-/// Formats a figure with three significant digits, or more when it is large.
+/// Formats a figure with four significant digits from 1 to 1,000, no decimals above and four
+/// decimals below.
 func formatNumber(_ value: Double) -> String {
     let magnitude = abs(value)
     if magnitude >= 1000 || magnitude == 0 {
@@ -131,7 +132,7 @@ func formatNumber(_ value: Double) -> String {
 enum ReportPrinter {
     static let headers = [
         "case", "median", "min", "max", "unit", "baseline", "baseline median", "ratio", "goal",
-        "met?",
+        "met?", "note",
     ]
 
     /// Returns the rows as a Markdown table, which reads as plain text too.
@@ -147,6 +148,7 @@ enum ReportPrinter {
         guard row.status == "measured" else {
             return [
                 row.name, row.status, "", "", row.unit.rawValue, "", "", "", row.goal, "-",
+                row.note ?? "",
             ]
         }
         let met: String
@@ -166,6 +168,7 @@ enum ReportPrinter {
             row.ratio.map { formatNumber($0) + "x" } ?? "-",
             row.goal,
             met,
+            row.note ?? "",
         ]
     }
 
