@@ -153,6 +153,7 @@ struct BenchmarkProgram {
                     ".build/apigen-bench"
                 ).path)
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try BenchmarkPayloads.verifyCopies(root: root)
         let loadAtStart = loadAverage()
         let checkGoals = !options.quick
         let sampler = Sampler(

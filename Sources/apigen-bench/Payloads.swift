@@ -29,6 +29,23 @@ enum BenchmarkPayloads {
 
         """.utf8)
 
+    /// Checks that the copies still equal the test payloads under `root`, when they exist, so
+    /// that the benchmark never times a sample the tests no longer use.
+    static func verifyCopies(root: URL) throws {
+        let folder = root.appendingPathComponent("Tests/DirectMailTests/Payloads")
+        let copies = [("page-success.xml", pageXML), ("metadata-success.json", metadataJSON)]
+        for (name, copy) in copies {
+            let url = folder.appendingPathComponent(name)
+            guard let original = FileManager.default.contents(atPath: url.path) else {
+                continue
+            }
+            try require(
+                original == copy,
+                "the copy of \(name) in Payloads.swift differs from \(url.path); copy the file again"
+            )
+        }
+    }
+
     /// Returns the response that both samples decode to, given the sample's `Message`.
     static func expectedResponse(message: String) -> ModifyPWByDomain.Response {
         ModifyPWByDomain.Response(
