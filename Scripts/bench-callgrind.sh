@@ -20,10 +20,16 @@ bench=.build/release/apigen-bench
 output="$(mktemp -d -t apigen-bench-callgrind.XXXXXX)"
 trap 'rm -rf "$output"' EXIT
 
-# Prints the total instruction count of one child run.
+# Prints the total instruction count of one child run, or the end of valgrind's output when
+# the run fails.
 instructions() {
-    valgrind --tool=callgrind --callgrind-out-file="$output/out" "$bench" --child repeat "$1" "$2" 2>&1 \
-        | awk '/Collected :/ { print $4 }'
+    if ! valgrind --tool=callgrind --callgrind-out-file="$output/out" \
+        "$bench" --child repeat "$1" "$2" >"$output/log" 2>&1; then
+        echo "the callgrind run of $1 $2 failed; the end of its output:" >&2
+        tail -n 20 "$output/log" >&2
+        return 1
+    fi
+    awk '/Collected :/ { print $4 }' "$output/log"
 }
 
 printf '%-18s %s\n' operation instructions/call
