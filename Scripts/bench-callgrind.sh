@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Prints the instructions per call of each operation that apigen-bench times, counted by
-# valgrind's callgrind, a figure that hardly varies with machine load. Each operation runs
-# COUNT times and 0 times in child processes, and the difference divided by COUNT is the
-# count per call. Needs valgrind. Usage: Scripts/bench-callgrind.sh [COUNT] [OPERATION...]
+# Prints the instructions per call of each decoding and validation operation that
+# apigen-bench times, counted by valgrind's callgrind, a figure that hardly varies with
+# machine load. Each operation runs COUNT times and 0 times in child processes, and the
+# difference divided by COUNT is the count per call. Needs valgrind.
+# Usage: Scripts/bench-callgrind.sh [COUNT] [OPERATION...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
