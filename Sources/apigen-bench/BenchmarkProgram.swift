@@ -161,25 +161,41 @@ struct BenchmarkProgram {
         let runtime = RuntimeCases(sampler: sampler, checkGoals: checkGoals)
         var rows: [ResultRow] = []
 
-        func group(_ name: String, _ body: () async throws -> [ResultRow]) async throws {
+        var failedGroups: [String] = []
+
+        // A failed group gets a row with the error, and the other groups still run, so that
+        // one broken build does not discard the figures of a long run.
+        func group(_ name: String, _ body: () async throws -> [ResultRow]) async {
             guard options.groups.contains(name) else {
                 return
             }
             printError("running \(name) cases")
-            rows += try await body()
+            do {
+                rows += try await body()
+            } catch {
+                printError("the \(name) cases failed: \(error)")
+                failedGroups.append(name)
+                // A table cell holds one line.
+                let message = String(describing: error).split(separator: "\n")
+                    .joined(separator: " / ")
+                rows.append(
+                    ResultRow(
+                        name: "\(name) cases", unit: .seconds, goal: .none,
+                        status: "failed: \(message)"))
+            }
         }
-        try await group("xml") { try runtime.xmlDecoding() }
-        try await group("json") { try runtime.jsonDecoding() }
-        try await group("validate") { try runtime.validation() }
-        try await group("call") { try await runtime.fullCall() }
-        try await group("generate") {
+        await group("xml") { try runtime.xmlDecoding() }
+        await group("json") { try runtime.jsonDecoding() }
+        await group("validate") { try runtime.validation() }
+        await group("call") { try await runtime.fullCall() }
+        await group("generate") {
             try GenerationCases(
                 root: root, workDirectory: work, iterations: options.iterations,
                 quick: options.quick, checkGoals: checkGoals,
                 specsFolders: options.specsFolders
             ).run()
         }
-        try await group("compile") {
+        await group("compile") {
             try CompileCases(
                 root: root, workDirectory: work, sizes: options.compileSizes,
                 checkGoals: checkGoals
@@ -193,7 +209,7 @@ struct BenchmarkProgram {
                     name: "compile generated code", unit: .secondsPerAction,
                     goal: .valueAtMost(CompileCases.maximumSecondsPerAction), status: reason))
         }
-        try await group("incremental") {
+        await group("incremental") {
             guard let path = options.incrementalPath else {
                 return [
                     ResultRow(
@@ -219,6 +235,10 @@ struct BenchmarkProgram {
                 + (options.quick ? "; quick run, goals not checked" : ""))
         if let jsonPath = options.jsonPath {
             try document.write(to: URL(fileURLWithPath: jsonPath))
+        }
+        if !failedGroups.isEmpty {
+            throw BenchmarkFailure(
+                "cases failed: \(failedGroups.joined(separator: ", ")); see the rows above")
         }
     }
 }
