@@ -175,7 +175,7 @@ struct BenchmarkProgram {
             } catch {
                 printError("the \(name) cases failed: \(error)")
                 failedGroups.append(name)
-                // A table cell holds one line.
+                // A Markdown table cell must fit on one line.
                 let message = String(describing: error).split(separator: "\n")
                     .joined(separator: " / ")
                 rows.append(
