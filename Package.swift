@@ -8,6 +8,7 @@ let package = Package(
     products: [
         .executable(name: "apigen", targets: ["apigen"]),
         .executable(name: "directmail", targets: ["directmail"]),
+        .executable(name: "apigen-bench", targets: ["apigen-bench"]),
         .library(name: "APISpec", targets: ["APISpec"]),
         .library(name: "APIGenerator", targets: ["APIGenerator"]),
         .library(name: "APIGenRuntime", targets: ["APIGenRuntime"]),
@@ -96,6 +97,12 @@ let package = Package(
             name: "DirectMailPluginBuilt",
             dependencies: ["APIGenRuntime"],
             plugins: ["APIGenBuildPlugin"]
+        ),
+
+        // The benchmark program; run it in release, see BENCHMARKS.md. Not part of `swift test`.
+        .executableTarget(
+            name: "apigen-bench",
+            dependencies: ["APIGenerator", "APISpec", "APIGenRuntime", "DirectMail", "CLibXML2"]
         ),
 
         .testTarget(
