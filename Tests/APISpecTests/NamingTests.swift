@@ -34,3 +34,20 @@ struct NamingTests {
         #expect(SwiftNaming.upperCamelCase(name) == expected)
     }
 }
+
+@Suite("JSON number grammar")
+struct JSONNumberGrammarTests {
+    @Test(
+        "valid numbers are accepted",
+        arguments: ["0", "-0", "12", "-3.25", "1e9", "1E+9", "2.5e-3"])
+    func validNumbers(text: String) {
+        #expect(LocatedJSONParser.isJSONNumber(Array(text.utf8)))
+    }
+
+    @Test(
+        "invalid numbers are rejected",
+        arguments: ["", "-", "01", "1.", ".5", "1e", "1e+", "+1", "1-2", "0x1", "1.2.3"])
+    func invalidNumbers(text: String) {
+        #expect(!LocatedJSONParser.isJSONNumber(Array(text.utf8)))
+    }
+}

@@ -9,16 +9,18 @@ public protocol PayloadScalar: Sendable {
     static var expectedDescription: String { get }
 
     /// Decodes the value, throwing ``ResponseDecodingError`` naming `path` when it does not fit.
-    init(payload value: PayloadValue, path: String) throws(ResponseDecodingError)
+    /// The path is built only for an error, because most fields decode and building every
+    /// field's path showed up in profiles.
+    init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError)
 }
 
 extension String: PayloadScalar {
     public static var expectedDescription: String { "a string" }
 
-    public init(payload value: PayloadValue, path: String) throws(ResponseDecodingError) {
+    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
         guard case .string(let text) = value else {
             throw .typeMismatch(
-                path: path, expected: Self.expectedDescription, found: value.kindName)
+                path: path(), expected: Self.expectedDescription, found: value.kindName)
         }
         self = text
     }
@@ -30,7 +32,7 @@ extension Bool: PayloadScalar {
     /// payloads uses them and guessing could turn a failure into a success.
     public static var expectedDescription: String { "a Boolean (true or false)" }
 
-    public init(payload value: PayloadValue, path: String) throws(ResponseDecodingError) {
+    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
         switch value {
         case .bool(let flag):
             self = flag
@@ -39,12 +41,12 @@ extension Bool: PayloadScalar {
         case .string("false"):
             self = false
         case .string(let text):
-            throw .invalidValue(path: path, expected: Self.expectedDescription, value: text)
+            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
         case .number(let text):
-            throw .invalidValue(path: path, expected: Self.expectedDescription, value: text)
+            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
         default:
             throw .typeMismatch(
-                path: path, expected: Self.expectedDescription, found: value.kindName)
+                path: path(), expected: Self.expectedDescription, found: value.kindName)
         }
     }
 }
@@ -52,24 +54,24 @@ extension Bool: PayloadScalar {
 /// Returns the literal text of a numeric field: a JSON number or a string holding one.
 private func numericText(
     _ value: PayloadValue,
-    path: String,
+    path: @autoclosure () -> String,
     expected: String
 ) throws(ResponseDecodingError) -> String {
     switch value {
     case .number(let text), .string(let text):
         return text
     default:
-        throw .typeMismatch(path: path, expected: expected, found: value.kindName)
+        throw .typeMismatch(path: path(), expected: expected, found: value.kindName)
     }
 }
 
 extension Int32: PayloadScalar {
     public static var expectedDescription: String { "a 32-bit integer" }
 
-    public init(payload value: PayloadValue, path: String) throws(ResponseDecodingError) {
-        let text = try numericText(value, path: path, expected: Self.expectedDescription)
+    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+        let text = try numericText(value, path: path(), expected: Self.expectedDescription)
         guard let number = Int32(text) else {
-            throw .invalidValue(path: path, expected: Self.expectedDescription, value: text)
+            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
         }
         self = number
     }
@@ -78,10 +80,10 @@ extension Int32: PayloadScalar {
 extension Int64: PayloadScalar {
     public static var expectedDescription: String { "a 64-bit integer" }
 
-    public init(payload value: PayloadValue, path: String) throws(ResponseDecodingError) {
-        let text = try numericText(value, path: path, expected: Self.expectedDescription)
+    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+        let text = try numericText(value, path: path(), expected: Self.expectedDescription)
         guard let number = Int64(text) else {
-            throw .invalidValue(path: path, expected: Self.expectedDescription, value: text)
+            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
         }
         self = number
     }
@@ -90,10 +92,10 @@ extension Int64: PayloadScalar {
 extension Double: PayloadScalar {
     public static var expectedDescription: String { "a number" }
 
-    public init(payload value: PayloadValue, path: String) throws(ResponseDecodingError) {
-        let text = try numericText(value, path: path, expected: Self.expectedDescription)
+    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+        let text = try numericText(value, path: path(), expected: Self.expectedDescription)
         guard let number = Double(text), number.isFinite else {
-            throw .invalidValue(path: path, expected: Self.expectedDescription, value: text)
+            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
         }
         self = number
     }
