@@ -17,7 +17,9 @@ public protocol PayloadScalar: Sendable {
 extension String: PayloadScalar {
     public static var expectedDescription: String { "a string" }
 
-    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+    public init(payload value: PayloadValue, path: @autoclosure () -> String)
+        throws(ResponseDecodingError)
+    {
         guard case .string(let text) = value else {
             throw .typeMismatch(
                 path: path(), expected: Self.expectedDescription, found: value.kindName)
@@ -32,7 +34,9 @@ extension Bool: PayloadScalar {
     /// payloads uses them and guessing could turn a failure into a success.
     public static var expectedDescription: String { "a Boolean (true or false)" }
 
-    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+    public init(payload value: PayloadValue, path: @autoclosure () -> String)
+        throws(ResponseDecodingError)
+    {
         switch value {
         case .bool(let flag):
             self = flag
@@ -68,7 +72,9 @@ private func numericText(
 extension Int32: PayloadScalar {
     public static var expectedDescription: String { "a 32-bit integer" }
 
-    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+    public init(payload value: PayloadValue, path: @autoclosure () -> String)
+        throws(ResponseDecodingError)
+    {
         let text = try numericText(value, path: path(), expected: Self.expectedDescription)
         guard let number = Int32(text) else {
             throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
@@ -80,7 +86,9 @@ extension Int32: PayloadScalar {
 extension Int64: PayloadScalar {
     public static var expectedDescription: String { "a 64-bit integer" }
 
-    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+    public init(payload value: PayloadValue, path: @autoclosure () -> String)
+        throws(ResponseDecodingError)
+    {
         let text = try numericText(value, path: path(), expected: Self.expectedDescription)
         guard let number = Int64(text) else {
             throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
@@ -92,7 +100,9 @@ extension Int64: PayloadScalar {
 extension Double: PayloadScalar {
     public static var expectedDescription: String { "a number" }
 
-    public init(payload value: PayloadValue, path: @autoclosure () -> String) throws(ResponseDecodingError) {
+    public init(payload value: PayloadValue, path: @autoclosure () -> String)
+        throws(ResponseDecodingError)
+    {
         let text = try numericText(value, path: path(), expected: Self.expectedDescription)
         guard let number = Double(text), number.isFinite else {
             throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
