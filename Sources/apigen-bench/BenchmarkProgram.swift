@@ -16,12 +16,15 @@ struct BenchmarkOptions {
                                   generate, compile, incremental (default: all but compile,
                                   which needs --compile; incremental needs --incremental)
           --specs NAME=PATH       also generate the specs folder PATH as case NAME; the cases
-                                  DirectMail=Specs/DirectMail and Ecs=Specs/Ecs always run
+                                  DirectMail=Specs/DirectMail and Ecs, imported from
+                                  Tests/VendorMetadata, always run
           --compile               time release builds of synthetic generated modules (slow)
           --compile-sizes LIST    action counts to compile (default 10,100,500,1000)
           --incremental PATH      time builds of the plugin-using package at PATH
           --incremental-spec FILE the spec to edit (default: the first action spec in PATH/Specs)
-          --incremental-marker T  build output text that shows the generator ran (default apigen)
+          --incremental-marker T  build output text that shows the generator ran
+                                  (default: "Generating API client", the build plugin's
+                                  description of its command)
           --root PATH             this package's folder (default: the current folder)
           --work-dir PATH         where temporary specs and packages go
                                   (default: ROOT/.build/apigen-bench)
@@ -35,12 +38,13 @@ struct BenchmarkOptions {
     /// Whether `--cases` chose the groups, in which case skipped groups get no row.
     var groupsChosen = false
     var specsFolders: [(name: String, path: String)] = [
-        ("DirectMail", "Specs/DirectMail"), ("Ecs", "Specs/Ecs"),
+        ("DirectMail", "Specs/DirectMail"),
+        ("Ecs", "Tests/VendorMetadata/ecs-2014-05-26.api-docs.json"),
     ]
     var compileSizes = [10, 100, 500, 1000]
     var incrementalPath: String?
     var incrementalSpec: String?
-    var incrementalMarker = "apigen"
+    var incrementalMarker = "Generating API client"
     var root = FileManager.default.currentDirectoryPath
     var workDirectory: String?
 

@@ -43,7 +43,8 @@ struct CompileCases {
     }
 
     func run() throws -> [ResultRow] {
-        let template = root.appendingPathComponent("Specs/DirectMail/ModifyPWByDomain.json")
+        let template = root.appendingPathComponent(
+            "Tests/Fixtures/BenchmarkTemplate/ModifyPWByDomain.json")
         guard let templateText = try? String(contentsOf: template, encoding: .utf8) else {
             return [
                 ResultRow(
@@ -189,9 +190,8 @@ struct IncrementalCases {
 
     /// Returns whether a line of the build output names the generator.
     private func generatorRan(_ log: String) -> Bool {
-        // NOTE: the default marker `apigen` is a guess at what the plugin's build command
-        // prints, because the plugin does not exist yet. Pass `--incremental-marker` once
-        // its output is known.
+        // SwiftPM prints a build command's display name when the command runs, and the build
+        // plugin names its command "Generating API client … with apigen".
         log.split(separator: "\n").contains { $0.localizedCaseInsensitiveContains(marker) }
     }
 

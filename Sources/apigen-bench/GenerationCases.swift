@@ -17,7 +17,7 @@ struct GenerationCases {
     static let maximumTenfoldRatio = 11.0
 
     var templateURL: URL {
-        root.appendingPathComponent("Specs/DirectMail/ModifyPWByDomain.json")
+        root.appendingPathComponent("Tests/Fixtures/BenchmarkTemplate/ModifyPWByDomain.json")
     }
 
     func run() throws -> [ResultRow] {
@@ -34,8 +34,30 @@ struct GenerationCases {
             ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
     }
 
+    /// Returns the product folder to generate: `path` itself, or, for a vendor metadata file
+    /// such as `ecs-2014-05-26.api-docs.json`, a folder in the work directory that imports it
+    /// the way `apigen import` lays one out.
+    private func productFolder(name: String, path: String) throws -> URL {
+        let source = absolute(path)
+        guard path.hasSuffix(".api-docs.json"), FileManager.default.fileExists(atPath: source.path)
+        else {
+            return source
+        }
+        let folder = workDirectory.appendingPathComponent("imported-\(name)")
+        let vendor = folder.appendingPathComponent("Vendor")
+        try? FileManager.default.removeItem(at: folder)
+        try FileManager.default.createDirectory(at: vendor, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: source, to: vendor.appendingPathComponent(source.lastPathComponent))
+        let product = """
+            {"specFormat": 1, "module": "\(name)", "vendorMetadata": "Vendor/\(source.lastPathComponent)"}
+            """
+        try Data(product.utf8).write(to: folder.appendingPathComponent("product.json"))
+        return folder
+    }
+
     private func specsFolderRows(name: String, path: String) throws -> [ResultRow] {
-        let folder = absolute(path)
+        let folder = try productFolder(name: name, path: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory),
             isDirectory.boolValue

@@ -16,7 +16,13 @@ enum SpecsGeneration {
     static func generate(folder: URL) throws -> Counts {
         let productFile = folder.appendingPathComponent(SpecLoader.productFileName)
         let products: [ProductSpec]
-        if FileManager.default.fileExists(atPath: productFile.path) {
+        if SpecLoader.isImported(folder, display: folder.lastPathComponent) {
+            var warnings: [Diagnostic] = []
+            products = [
+                try SpecLoader.loadImportedProduct(
+                    folder, display: folder.lastPathComponent, warnings: &warnings)
+            ]
+        } else if FileManager.default.fileExists(atPath: productFile.path) {
             let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
                 .filter { $0.hasSuffix(".json") }
                 .sorted()

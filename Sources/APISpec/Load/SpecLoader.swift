@@ -2,9 +2,10 @@ import Foundation
 
 /// The load stage: reads a folder of specs into products.
 ///
-/// Each product is a subfolder of the specs folder holding `product.json` and one JSON file
-/// per action, such as `Specs/DirectMail/ModifyPWByDomain.json`. Files are read in name order
-/// so that every run sees the same model. Nothing is written.
+/// Each product is a subfolder of the specs folder holding `product.json` and either one JSON
+/// file per action, such as `Specs/Greeting/SayHello.json`, or the vendor metadata and the
+/// overlay that `product.json` names. Files are read in name order so that every run sees the
+/// same model. Nothing is written.
 public enum SpecLoader {
     /// The name of a product's own spec file inside its folder.
     public static let productFileName = "product.json"
