@@ -52,8 +52,8 @@ extension UpdateUser {
             /// The members under their wire names; absent optional members are left out.
             public var wireValue: WireValue {
                 var members: [WireMember] = []
-                if let enableEventbridge = enableEventbridge {
-                    members.append("EnableEventbridge", .literal(String(enableEventbridge)))
+                if let value = self.enableEventbridge {
+                    members.append("EnableEventbridge", .literal(String(value)))
                 }
                 return .object(members)
             }

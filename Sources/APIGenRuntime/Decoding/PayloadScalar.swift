@@ -55,18 +55,25 @@ extension Bool: PayloadScalar {
     }
 }
 
-/// Returns the literal text of a numeric field: a JSON number or a string holding one.
-private func numericText(
+/// Decodes a numeric field from its literal text, a JSON number or a string holding one,
+/// with `parse`, which returns nil for text that is not a valid value of the type.
+private func decodeNumber<Value: PayloadScalar>(
     _ value: PayloadValue,
     path: @autoclosure () -> String,
-    expected: String
-) throws(ResponseDecodingError) -> String {
+    parse: (String) -> Value?
+) throws(ResponseDecodingError) -> Value {
+    let text: String
     switch value {
-    case .number(let text), .string(let text):
-        return text
+    case .number(let literal), .string(let literal):
+        text = literal
     default:
-        throw .typeMismatch(path: path(), expected: expected, found: value.kindName)
+        throw .typeMismatch(
+            path: path(), expected: Value.expectedDescription, found: value.kindName)
     }
+    guard let number = parse(text) else {
+        throw .invalidValue(path: path(), expected: Value.expectedDescription, value: text)
+    }
+    return number
 }
 
 extension Int32: PayloadScalar {
@@ -75,11 +82,7 @@ extension Int32: PayloadScalar {
     public init(payload value: PayloadValue, path: @autoclosure () -> String)
         throws(ResponseDecodingError)
     {
-        let text = try numericText(value, path: path(), expected: Self.expectedDescription)
-        guard let number = Int32(text) else {
-            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
-        }
-        self = number
+        self = try decodeNumber(value, path: path()) { Int32($0) }
     }
 }
 
@@ -89,11 +92,7 @@ extension Int64: PayloadScalar {
     public init(payload value: PayloadValue, path: @autoclosure () -> String)
         throws(ResponseDecodingError)
     {
-        let text = try numericText(value, path: path(), expected: Self.expectedDescription)
-        guard let number = Int64(text) else {
-            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
-        }
-        self = number
+        self = try decodeNumber(value, path: path()) { Int64($0) }
     }
 }
 
@@ -103,11 +102,9 @@ extension Double: PayloadScalar {
     public init(payload value: PayloadValue, path: @autoclosure () -> String)
         throws(ResponseDecodingError)
     {
-        let text = try numericText(value, path: path(), expected: Self.expectedDescription)
-        guard let number = Double(text), number.isFinite else {
-            throw .invalidValue(path: path(), expected: Self.expectedDescription, value: text)
+        self = try decodeNumber(value, path: path()) { text in
+            Double(text).flatMap { $0.isFinite ? $0 : nil }
         }
-        self = number
     }
 }
 

@@ -69,30 +69,9 @@ struct RequestObjectRenderer {
     }
 
     private func renderInitializer(into writer: inout SwiftWriter) {
-        writer.doc(summary: "Creates a value from its members.")
-        if object.fields.isEmpty {
-            writer.line("public init() {}")
-            return
-        }
-        let arguments = object.fields.map { field in
-            "\(SwiftNaming.bare(field.propertyName)): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
-        }
-        let body: (inout SwiftWriter) -> Void = { writer in
-            for field in object.fields {
-                writer.line("self.\(SwiftNaming.bare(field.propertyName)) = \(field.propertyName)")
-            }
-        }
-        let signature = "public init(\(arguments.joined(separator: ", ")))"
-        if writer.indentation.count + signature.count + 2 <= SwiftWriter.lineLength {
-            writer.block(signature, body)
-        } else {
-            writer.line("public init(")
-            for (index, argument) in arguments.enumerated() {
-                writer.line(
-                    SwiftWriter.indentUnit + argument + (index == arguments.count - 1 ? "" : ","))
-            }
-            writer.block(")", body)
-        }
+        MemberwiseInitializer.render(
+            fields: object.fields, summary: "Creates a value from its members.",
+            propertyType: propertyType, into: &writer)
     }
 
     private func renderWireValue(into writer: inout SwiftWriter) {
@@ -105,15 +84,17 @@ struct RequestObjectRenderer {
             }
             writer.line("var members: [WireMember] = []")
             for field in object.fields {
-                let bare = SwiftNaming.bare(field.propertyName)
-                let value = field.isRequired ? field.propertyName : bare
+                // Properties are read through `self.`, so a member named `members` cannot
+                // shadow them.
+                let property = "self.\(SwiftNaming.bare(field.propertyName))"
+                let value = field.isRequired ? property : "value"
                 let arguments = [
                     SwiftLiteral.string(field.name), Self.wireValue(value, of: field.type),
                 ]
                 if field.isRequired {
                     writer.call("members.append(", arguments: arguments)
                 } else {
-                    writer.block("if let \(bare) = \(field.propertyName)") { writer in
+                    writer.block("if let value = \(property)") { writer in
                         writer.call("members.append(", arguments: arguments)
                     }
                 }

@@ -83,30 +83,9 @@ struct ResponseRenderer {
     }
 
     private func renderInitializer(_ fields: [FieldSpec], into writer: inout SwiftWriter) {
-        writer.doc(summary: "Creates a value from its fields, as tests and previews do.")
-        if fields.isEmpty {
-            writer.line("public init() {}")
-            return
-        }
-        let arguments = fields.map { field in
-            "\(field.propertyName): \(propertyType(field))\(field.isRequired ? "" : " = nil")"
-        }
-        let body: (inout SwiftWriter) -> Void = { writer in
-            for field in fields {
-                writer.line("self.\(SwiftNaming.bare(field.propertyName)) = \(field.propertyName)")
-            }
-        }
-        let signature = "public init(\(arguments.joined(separator: ", ")))"
-        if writer.indentation.count + signature.count + 2 <= SwiftWriter.lineLength {
-            writer.block(signature, body)
-        } else {
-            writer.line("public init(")
-            for (index, argument) in arguments.enumerated() {
-                writer.line(
-                    SwiftWriter.indentUnit + argument + (index == arguments.count - 1 ? "" : ","))
-            }
-            writer.block(")", body)
-        }
+        MemberwiseInitializer.render(
+            fields: fields, summary: "Creates a value from its fields, as tests and previews do.",
+            propertyType: propertyType, into: &writer)
     }
 
     private func renderDecoder(_ fields: [FieldSpec], into writer: inout SwiftWriter) {

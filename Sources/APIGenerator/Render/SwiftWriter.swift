@@ -60,16 +60,7 @@ struct SwiftWriter {
         }
         let continuation = Self.indentUnit
         let width = Self.lineLength - indentation.count - continuation.count - 4 - suffix.count
-        var pieces: [String] = []
-        var current = ""
-        for word in Self.splitKeepingSpaces(contents) {
-            if !current.isEmpty && current.count + word.count > width {
-                pieces.append(current)
-                current = ""
-            }
-            current += word
-        }
-        pieces.append(current)
+        let pieces = Self.literalPieces(contents, width: width)
         line(prefix.hasSuffix(" ") ? String(prefix.dropLast()) : prefix)
         for (index, piece) in pieces.enumerated() {
             let joiner = index == 0 ? "" : "+ "
@@ -90,9 +81,18 @@ struct SwiftWriter {
         }
         let contents = String(text.dropFirst().dropLast())
         let width = Self.lineLength - indentation.count - Self.indentUnit.count - 4
+        let pieces = Self.literalPieces(contents, width: width)
+        for (index, piece) in pieces.enumerated() {
+            line((index == 0 ? "" : Self.indentUnit + "+ ") + "\"" + piece + "\"")
+        }
+    }
+
+    /// Splits a string literal's contents into pieces of at most `width` characters at spaces,
+    /// for `+`-joined literals; a longer word stays whole.
+    static func literalPieces(_ contents: String, width: Int) -> [String] {
         var pieces: [String] = []
         var current = ""
-        for word in Self.splitKeepingSpaces(contents) {
+        for word in splitKeepingSpaces(contents) {
             if !current.isEmpty && current.count + word.count > width {
                 pieces.append(current)
                 current = ""
@@ -100,9 +100,7 @@ struct SwiftWriter {
             current += word
         }
         pieces.append(current)
-        for (index, piece) in pieces.enumerated() {
-            line((index == 0 ? "" : Self.indentUnit + "+ ") + "\"" + piece + "\"")
-        }
+        return pieces
     }
 
     /// Splits text into words, each keeping the space before it, so that joining the pieces
