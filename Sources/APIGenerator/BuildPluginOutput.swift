@@ -25,6 +25,16 @@ extension Generator {
                 )
             )
         }
+        // The plugin names one output per action of the vendor metadata before anything is
+        // imported, so an action the importer left out gets a file that declares nothing.
+        for name in product.omittedActions {
+            files.append(
+                GeneratedFile(
+                    path: "\(product.module)/\(name).swift",
+                    contents: OutputWriter.generatedHeaderPrefix + "\(product.sourceFile).\n"
+                        + "// The action \(name) could not be imported; apigen printed a warning with"
+                        + " the reason.\n"))
+        }
         return files
     }
 

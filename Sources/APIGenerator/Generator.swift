@@ -38,6 +38,18 @@ public enum Generator {
 
     /// Checks and renders loaded products.
     public static func generate(products: [ProductSpec]) throws(SpecError) -> Output {
+        let warnings = try check(products: products)
+        var files: [GeneratedFile] = []
+        for product in products {
+            files += render(product)
+        }
+        return Output(files: files.sorted { $0.path < $1.path }, warnings: warnings)
+    }
+
+    /// Checks loaded products, each alone and against each other, and returns the warnings.
+    ///
+    /// - Throws: `SpecError` with every error of every product.
+    public static func check(products: [ProductSpec]) throws(SpecError) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
         var errors: [Diagnostic] = []
         for product in products {
@@ -61,11 +73,7 @@ public enum Generator {
         if !errors.isEmpty {
             throw SpecError(errors)
         }
-        var files: [GeneratedFile] = []
-        for product in products {
-            files += render(product)
-        }
-        return Output(files: files.sorted { $0.path < $1.path }, warnings: warnings)
+        return warnings
     }
 
     /// Renders one checked product: one file per action and one shared client file.

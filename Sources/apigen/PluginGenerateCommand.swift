@@ -57,10 +57,7 @@ enum PluginGenerateCommand {
         let files: [GeneratedFile]
         do {
             products = try loadProducts(folders)
-            // `generate(products:)` checks every product. Its files are named after the
-            // action types, so they are rendered again below with the plugin's names.
-            let generated = try Generator.generate(products: products)
-            report(generated.warnings)
+            report(try Generator.check(products: products))
             files = products.flatMap(Generator.renderForBuildPlugin)
             try rejectDuplicatePaths(files, products: products)
         } catch {

@@ -47,4 +47,20 @@ import Testing
         let action = try #require(product.actions.first)
         #expect(Generator.buildPluginPath(of: action, in: product) == "Greeting/SayHello.swift")
     }
+
+    @Test func omittedImportedActionGetsEmptyFile() throws {
+        var product = try Self.loadGreeting()
+        product.isImported = true
+        product.omittedActions = ["SayGoodbye"]
+        let files = Generator.renderForBuildPlugin(product)
+        #expect(
+            files.map(\.path) == [
+                "Greeting/GreetingClient.swift", "Greeting/SayHello.swift",
+                "Greeting/SayGoodbye.swift",
+            ])
+        let placeholder = try #require(files.last)
+        #expect(placeholder.contents.hasPrefix(OutputWriter.generatedHeaderPrefix))
+        #expect(placeholder.contents.contains("The action SayGoodbye could not be imported"))
+        #expect(!placeholder.contents.contains("struct"))
+    }
 }

@@ -119,17 +119,20 @@ public enum VendorMetadataImporter {
         }
         var converter = VendorSchemaConverter(file: file, product: productCode, schemas: schemas)
         var actions: [ActionSpec] = []
+        var omitted: [String] = []
         for api in apis {
             let path = JSONPath.member(api.key, of: "$.apis")
             var reader = VendorActionReader(
                 name: api.key, json: api.value, path: path, file: file, product: productCode)
             if let action = reader.read(converter: &converter) {
                 actions.append(action)
+            } else {
+                omitted.append(api.key)
             }
         }
         diagnostics += converter.diagnostics
         let moduleName = module ?? SwiftNaming.upperCamelCase(productCode)
-        let product = ProductSpec(
+        var product = ProductSpec(
             product: productCode, module: moduleName,
             title: "Alibaba Cloud \(productCode) API \(version).",
             apiVersion: version, style: "RPC",
@@ -137,6 +140,7 @@ public enum VendorMetadataImporter {
             endpoints: endpoints, apiVersionOverrides: [], notes: [],
             actions: actions.sorted { $0.name < $1.name },
             sourceFile: file, location: json.location)
+        product.omittedActions = omitted.sorted()
         return Result(product: product, diagnostics: diagnostics)
     }
 }

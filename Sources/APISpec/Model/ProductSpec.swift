@@ -39,6 +39,10 @@ public struct ProductSpec: Sendable, Hashable, KeyLocated {
     /// spec file each.
     public var isImported = false
 
+    /// The vendor metadata's actions that the importer left out, each with a warning, such as
+    /// one with a parameter in a header. The build plugin still expects a file for each.
+    public var omittedActions: [String] = []
+
     /// Where each top-level key of the spec file starts, so that a diagnostic about a whole
     /// value, such as `methods`, points at its key.
     public var keyLocations: [String: SourceLocation] = [:]
