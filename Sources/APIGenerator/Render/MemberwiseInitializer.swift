@@ -20,7 +20,8 @@ enum MemberwiseInitializer {
         }
         let body: (inout SwiftWriter) -> Void = { writer in
             for field in fields {
-                writer.line("self.\(SwiftNaming.bare(field.propertyName)) = \(field.propertyName)")
+                writer.assignment(
+                    "self.\(SwiftNaming.bare(field.propertyName))", field.propertyName)
             }
         }
         let signature = "public init(\(arguments.joined(separator: ", ")))"

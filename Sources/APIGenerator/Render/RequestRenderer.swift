@@ -107,7 +107,7 @@ struct RequestRenderer {
         let body: (inout SwiftWriter) -> Void = { writer in
             for parameter in action.parameters {
                 let name = propertyName(parameter)
-                writer.line("self.\(SwiftNaming.bare(name)) = \(name)")
+                writer.assignment("self.\(SwiftNaming.bare(name))", name)
             }
         }
         if arguments.isEmpty {
@@ -231,7 +231,14 @@ struct RequestRenderer {
                         }
                     }
                 }
-                writer.line("return \"\(typeName).Request(\\(fields.joined(separator: \", \")))\"")
+                let joined = "return \"\(typeName).Request(\\(fields.joined(separator: \", \")))\""
+                if writer.indentation.count + joined.count <= SwiftWriter.lineLength {
+                    writer.line(joined)
+                } else {
+                    // A string literal cannot be broken, so the join moves out of it.
+                    writer.line("let joined = fields.joined(separator: \", \")")
+                    writer.line("return \"\(typeName).Request(\\(joined))\"")
+                }
             }
             writer.blank()
             writer.block("public var debugDescription: String") { writer in
@@ -249,8 +256,18 @@ struct RequestRenderer {
         if isSecret || writer.indentation.count + line.count <= SwiftWriter.lineLength {
             writer.line(line)
         } else {
-            writer.call(
-                "fields.append(", arguments: ["\"\(label): \" + String(reflecting: \(value))"])
+            let argument = "\"\(label): \" + String(reflecting: \(value))"
+            let called = SwiftWriter.indentUnit + argument + ")"
+            if writer.indentation.count + called.count <= SwiftWriter.lineLength {
+                writer.call("fields.append(", arguments: [argument])
+            } else {
+                // The formatter breaks the argument before its `+`.
+                writer.line("fields.append(")
+                writer.line(SwiftWriter.indentUnit + "\"\(label): \"")
+                writer.line(
+                    SwiftWriter.indentUnit + SwiftWriter.indentUnit
+                        + "+ String(reflecting: \(value)))")
+            }
         }
     }
 }

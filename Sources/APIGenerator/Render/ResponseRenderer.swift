@@ -90,8 +90,9 @@ struct ResponseRenderer {
 
     private func renderDecoder(_ fields: [FieldSpec], into writer: inout SwiftWriter) {
         writer.doc(summary: "Decodes the value from a parsed XML or JSON payload.")
-        writer.block("public init(from payload: PayloadObject) throws(ResponseDecodingError)") {
-            writer in
+        writer.functionBlock(
+            "public init(from payload: PayloadObject)", effects: "throws(ResponseDecodingError)"
+        ) { writer in
             for field in fields {
                 let name = SwiftNaming.bare(field.propertyName)
                 let key = SwiftLiteral.string(field.name)

@@ -42,6 +42,36 @@ struct SwiftWriter {
         depth -= levels
     }
 
+    /// Writes `target = value` on one line, or broken after `=` when that line is too long, as
+    /// the formatter breaks an assignment.
+    mutating func assignment(_ target: String, _ value: String) {
+        let single = "\(target) = \(value)"
+        if indentation.count + single.count <= Self.lineLength {
+            line(single)
+        } else {
+            line("\(target) =")
+            line(Self.indentUnit + value)
+        }
+    }
+
+    /// Writes a function or initializer block whose signature ends in an effect such as
+    /// `throws(E)`. When `signature effects {` is too long, the effects move to their own line
+    /// and the brace below them, as the formatter lays it out.
+    mutating func functionBlock(
+        _ signature: String,
+        effects: String,
+        _ body: (inout SwiftWriter) -> Void
+    ) {
+        let single = "\(signature) \(effects)"
+        if indentation.count + single.count + 2 <= Self.lineLength {
+            block(single, body)
+            return
+        }
+        line(signature)
+        line(Self.indentUnit + effects)
+        block("", body)
+    }
+
     /// Writes `switch subject {`, the cases at the same depth as `switch`, and `}`, as the
     /// formatter indents them.
     mutating func switchBlock(_ subject: String, _ body: (inout SwiftWriter) -> Void) {
