@@ -1,6 +1,6 @@
 import Foundation
 
-/// A Python HTTP server on 127.0.0.1 with a free port that answers every request with one
+/// A Python HTTP server on 127.0.0.1 with a free port that responds to every request with one
 /// fixed response, for running `directmail` against a server without checking signatures.
 ///
 /// The server exits when its standard input closes, so it stops with the test process even
@@ -65,7 +65,7 @@ final class CannedServer: Sendable {
         "http://127.0.0.1:\(port)"
     }
 
-    /// Starts a server that answers with `status`, `contentType` (none when empty) and `body`.
+    /// Starts a server that responds with `status`, `contentType` (none when empty) and `body`.
     static func start(status: Int, contentType: String, body: String) throws -> CannedServer {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -74,7 +74,7 @@ private func finish(_ command: RunningCommand) -> CommandResult {
         standardError: String(decoding: errors, as: UTF8.self))
 }
 
-/// Finds an executable product in the build folder that holds the running test binary.
+/// Finds an executable product in the build folder of the running test binary.
 func builtExecutable(_ name: String) throws -> URL {
     var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         .deletingLastPathComponent()
@@ -116,7 +116,7 @@ struct DirectMailCLITests {
         #expect(result.standardError.contains("placeholder key"))
     }
 
-    @Test("dry run with version 2 and GET keeps the password out of the printed URL")
+    @Test("dry run with version 2 redacts")
     func dryRunVersionTwo() throws {
         let result = try runDirectMail(
             [

@@ -49,7 +49,7 @@ public protocol ServiceErrorCode: Sendable, Hashable, CustomStringConvertible {
     /// The HTTP status the spec documents for the code, or nil for an undocumented code.
     var httpStatus: Int? { get }
 
-    /// What the code means, from the spec, or nil for an undocumented code.
+    /// The code's meaning from the spec, or nil for an undocumented code.
     var meaning: String? { get }
 }
 

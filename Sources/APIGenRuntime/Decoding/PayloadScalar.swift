@@ -2,7 +2,7 @@
 ///
 /// The rule is the same for every action. XML carries only text, so an XML scalar is always
 /// parsed from its trimmed text. A JSON field accepts its own JSON kind and, for Booleans and
-/// numbers, also a string that holds the same text, because the vendor's documented samples
+/// numbers, also a string that contains the same text, because the vendor's documented samples
 /// send `"Success": "true"`. A JSON number is never accepted for a string field.
 public protocol PayloadScalar: Sendable {
     /// The type's name as decoding errors show it, such as `a Boolean`.

@@ -22,10 +22,10 @@ public enum ResponseDecodingError: Error, Sendable, Hashable {
     /// A required field is absent or null.
     case missingField(path: String)
 
-    /// A field holds a value of the wrong kind, such as an object where a string belongs.
+    /// A field contains a value of the wrong kind, such as an object where a string belongs.
     case typeMismatch(path: String, expected: String, found: String)
 
-    /// A field holds a scalar of the right kind that is not a valid value for its type.
+    /// A field contains a scalar of the right kind that is not a valid value for its type.
     case invalidValue(path: String, expected: String, value: String)
 
     /// A scalar field appears more than once in an XML element.

@@ -75,7 +75,7 @@ public struct ServiceError<Code: ServiceErrorCode>: Error, Sendable, Hashable {
     /// The request ID, which the vendor's support asks for.
     public var requestId: String?
 
-    /// The server that answered, as the vendor reports it.
+    /// The server that responded, as the vendor reports it.
     public var hostId: String?
 
     /// The vendor's diagnosis link, sent in JSON error bodies only.

@@ -6,11 +6,11 @@ public struct ValidationIssue: Sendable, Hashable, CustomStringConvertible {
     /// The rule's kind as the spec names it, such as `length` or `minCount`.
     public var rule: String
 
-    /// The error code the server answers when it sees the same mistake, when the spec names
+    /// The error code the server returns for the same mistake, when the spec names
     /// one.
     public var errorCode: String?
 
-    /// What is wrong and how to fix it. It never contains a secret parameter's value.
+    /// The problem and its fix. It never contains a secret parameter's value.
     public var message: String
 
     public init(parameter: String, rule: String, errorCode: String?, message: String) {

@@ -200,7 +200,7 @@ struct ValidationRenderer {
     }
 
     /// Returns the Swift condition that is true when the rule is broken, and the message
-    /// (already escaped for a string literal) that says what the rule requires.
+    /// (already escaped for a string literal) that states what the rule requires.
     private func conditionAndMessage(
         _ rule: RuleSpec,
         staticName: String?,

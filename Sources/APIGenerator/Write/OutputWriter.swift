@@ -9,7 +9,7 @@ import Foundation
 /// of a product that no longer exists. A file is only ever removed when it starts with the
 /// generator's header.
 public struct OutputWriter {
-    /// What a run does to one file.
+    /// The change a run makes to one file.
     public enum Change: String, Sendable, Hashable {
         case created
         case updated

@@ -33,7 +33,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The JSON path of the offending value, such as `$.parameters[1].rules[0].min`.
     public var path: String
 
-    /// What is wrong, with the bad value (never a secret) and the fix.
+    /// The problem, with the bad value (never a secret) and the fix.
     public var message: String
 
     public init(_ severity: Severity, at location: SourceLocation, path: String, _ message: String)
@@ -66,10 +66,10 @@ public struct SpecError: Error, Sendable, CustomStringConvertible {
 /// A model value read from the top-level object of one spec file, which remembers where each
 /// of its keys starts.
 public protocol KeyLocated {
-    /// Where the file's object starts.
+    /// The start of the file's object.
     var location: SourceLocation { get }
 
-    /// Where each top-level key starts.
+    /// The start of each top-level key.
     var keyLocations: [String: SourceLocation] { get }
 }
 

@@ -122,7 +122,7 @@ struct ObjectReader {
         return number
     }
 
-    /// Reads a number given either as a JSON number or as a string holding one, as vendor
+    /// Reads a number given either as a JSON number or as a string containing one, as vendor
     /// metadata writes `minimum` and `maximum`; returns its literal text.
     mutating func numberText(_ key: String) -> String? {
         guard let json = value(key) else {

@@ -110,7 +110,7 @@ public struct ObjectSpec: Sendable, Hashable {
     }
 }
 
-/// How a request parameter is placed in the request.
+/// The place of a request parameter in the request.
 public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
     case query
     case formData
@@ -120,7 +120,7 @@ public enum ParameterLocation: String, Sendable, Hashable, CaseIterable {
     case header
 }
 
-/// How a list or object parameter is flattened into wire parameters.
+/// The flattening of a list or object parameter into wire parameters.
 public enum ParameterStyle: String, Sendable, Hashable, CaseIterable {
     /// `Name.1=a&Name.2=b`.
     case repeatList
@@ -214,7 +214,7 @@ public struct ResponseSpec: Sendable, Hashable {
     public var fields: [FieldSpec]
 
     /// A Boolean field, such as `Success`, whose value false means that the call failed even
-    /// though the server answered with a 2xx status.
+    /// though the server responded with a 2xx status.
     public var successFlag: String?
 
     public init(xmlRoot: String, fields: [FieldSpec], successFlag: String? = nil) {
@@ -230,10 +230,10 @@ public struct ErrorSpec: Sendable, Hashable {
     public var code: String
     public var httpStatus: Int
 
-    /// What the code means.
+    /// The code's meaning.
     public var meaning: String
 
-    /// Where and why the spec departs from the vendor's page.
+    /// The places where the spec departs from the vendor's page, and why.
     public var notes: [String]
     public var location: SourceLocation
 
@@ -259,7 +259,7 @@ public struct SamplePayload: Sendable, Hashable {
     public var name: String
     public var format: Format
 
-    /// The HTTP status the sample is answered with: 2xx for the success body, otherwise an
+    /// The HTTP status of the sample's response: 2xx for the success body, otherwise an
     /// error body.
     public var httpStatus: Int
     public var body: String

@@ -1,6 +1,6 @@
 /// A constraint on a request parameter.
 public struct RuleSpec: Sendable, Hashable {
-    /// Who checks the rule.
+    /// The side that checks the rule.
     public enum Enforcement: String, Sendable, Hashable, CaseIterable {
         /// The generated `validate()` checks it, and so does the server.
         case client
@@ -11,7 +11,7 @@ public struct RuleSpec: Sendable, Hashable {
 
     public var kind: RuleKind
 
-    /// The error code the server answers when the rule is broken.
+    /// The error code the server returns when the rule is broken.
     public var errorCode: String?
     public var enforcement: Enforcement
 
@@ -71,7 +71,7 @@ public struct CharacterClass: Sendable, Hashable {
     }
 }
 
-/// What a rule requires. Lengths and counts are in Unicode scalars.
+/// The requirement of a rule. Lengths and counts are in Unicode scalars.
 public enum RuleKind: Sendable, Hashable {
     /// A string's length is within the bounds.
     case length(min: Int?, max: Int?)
